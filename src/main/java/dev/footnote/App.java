@@ -1,0 +1,65 @@
+package dev.footnote;
+
+import dev.footnote.config.Settings;
+import dev.footnote.index.Embedder;
+import dev.footnote.index.Indexer;
+import dev.footnote.index.IngestReport;
+import dev.footnote.index.LuceneIndex;
+import dev.footnote.index.OnnxEmbedder;
+import dev.footnote.index.Progress;
+import dev.footnote.ingest.Chunker;
+import dev.footnote.ingest.FolderCorpus;
+import dev.footnote.retrieve.FusionParams;
+import dev.footnote.retrieve.LuceneRetriever;
+import dev.footnote.retrieve.Retriever;
+
+/** The composition root: builds every part from settings and wires them; holds no logic of its own. */
+public final class App implements AutoCloseable {
+    private final Settings settings;
+    private final Embedder embedder;
+    private final LuceneIndex index;
+    private final Indexer indexer;
+    private final LuceneRetriever retriever;
+
+    public App(Settings settings, Embedder embedder) {
+        this.settings = settings;
+        this.embedder = embedder;
+        this.index = LuceneIndex.open(settings.indexDir(), embedder.dimension());
+        this.indexer = new Indexer(index, embedder, new Chunker());
+        this.retriever = new LuceneRetriever(index, Retriever.Mode.HYBRID, FusionParams.DEFAULT);
+    }
+
+    public static App create(Settings settings) {
+        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()));
+    }
+
+    /** Brings the index up to date with the seeds folder. */
+    public IngestReport syncSeeds(Progress progress) {
+        return indexer.sync(new FolderCorpus(settings.seedsDir(), settings.maxFileBytes()), progress);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    public LuceneIndex index() {
+        return index;
+    }
+
+    public Indexer indexer() {
+        return indexer;
+    }
+
+    public LuceneRetriever retriever() {
+        return retriever;
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.footnote.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footnote.config.Settings;
+import dev.footnote.eval.Qrels;
+import dev.footnote.eval.RetrievalEval;
+import dev.footnote.index.Embedder;
+import dev.footnote.index.IngestReport;
+import dev.footnote.index.Indexer;
+import dev.footnote.index.LuceneIndex;
+import dev.footnote.index.OnnxEmbedder;
+import dev.footnote.index.Progress;
+import dev.footnote.ingest.BeirCorpus;
+import dev.footnote.ingest.Chunker;
+import dev.footnote.retrieve.FusionParams;
+import dev.footnote.retrieve.LuceneRetriever;
+import dev.footnote.retrieve.Retriever;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+final class EvalCommand implements Command {
+    @Override
+    public String name() {
+        return "eval";
+    }
+
+    @Override
+    public String summary() {
+        return "measure retrieval (BEIR) or answers (SQuAD) quality";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage:
+                  footnote eval retrieval --corpus F --queries F --qrels F [--mode bm25|vector|hybrid] [--index DIR] [--json]
+                  footnote eval answers --passages F --questions F [--unanswerable F] [--index DIR] [--json]
+
+                retrieval: BEIR corpus (.jsonl or .jsonl.gz), queries (.jsonl) and qrels (TSV with header). Documents are
+                  ranked by their best passage. Prints nDCG@10, Recall@100, MRR@10, queries and mean ms per query.
+                answers: SQuAD-style passages and questions, answered by the local answerer. Prints answer_hit,
+                  citation_hit, gold_passage_cited, abstain_rate, ms_p50 and, with --unanswerable (BEIR queries the
+                  passages cannot answer), unanswerable_abstained.
+                Options:
+                  --index DIR      build the corpus index here and reuse it on later runs (default: a temporary folder)
+                  --model NAME     embedding model (default FOOTNOTE_EMBEDDING_MODEL): bge-small-en-v15-q | all-minilm-l6-v2-q
+                  --json           print one JSON object instead of text
+                  --vector-weight W, --depth N, --title-boost B   fusion parameters (tuning only)""";
+    }
+
+    @Override
+    public int run(List<String> argv) throws Exception {
+        Args a = new Args(argv, Set.of("json"), Set.of("corpus", "queries", "qrels", "mode", "index", "model",
+                "vector-weight", "depth", "title-boost", "passages", "questions", "unanswerable", "limit"));
+        if (a.positional().size() != 1) throw new Args.UsageException("say what to evaluate: 'retrieval' or 'answers'");
+        return switch (a.positional().get(0)) {
+            case "retrieval" -> retrieval(a);
+            case "answers" -> AnswerEvalRunner.run(a);
+            default -> throw new Args.UsageException("unknown evaluation '" + a.positional().get(0) + "'");
+        };
+    }
+
+    static Retriever.Mode mode(String m) {
+        if (m == null) return Retriever.Mode.HYBRID;
+        try {
+            return Retriever.Mode.valueOf(m.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--mode must be bm25, vector or hybrid, got '" + m + "'");
+        }
+    }
+
+    static FusionParams fusion(Args a) {
+        FusionParams d = FusionParams.DEFAULT;
+        return new FusionParams(a.doubleOr("vector-weight", d.vectorWeight()), a.intOr("depth", d.depth(), 1, 100_000),
+                (float) a.doubleOr("title-boost", d.titleBoost()));
+    }
+
+    static Path existingFile(Args a, String option) {
+        Path p = Path.of(a.require(option));
+        if (!Files.isRegularFile(p)) throw new Args.UsageException("--" + option + " " + p + ": no such file");
+        return p;
+    }
+
+    /** Opens (or builds) the index of a BEIR corpus file, syncing it so a reused index is current. */
+    static LuceneIndex corpusIndex(Args a, Path corpus, Embedder embedder) throws Exception {
+        Path dir = a.get("index") != null ? Path.of(a.get("index")) : Files.createTempDirectory("footnote-eval");
+        LuceneIndex index = LuceneIndex.open(dir, embedder.dimension());
+        Indexer indexer = new Indexer(index, embedder, new Chunker());
+        IngestReport r = indexer.sync(new BeirCorpus(corpus), Progress.console("indexing " + corpus.getFileName(), 0));
+        System.err.println(r.summary());
+        return index;
+    }
+
+    static Embedder embedder(Args a) {
+        String model = a.get("model");
+        if (model == null) model = CliSettings.load(a).embeddingModel();
+        if (!Settings.EMBEDDING_MODELS.contains(model)) throw new Args.UsageException("--model must be one of " + Settings.EMBEDDING_MODELS);
+        return OnnxEmbedder.named(model);
+    }
+
+    private int retrieval(Args a) throws Exception {
+        Path corpus = existingFile(a, "corpus");
+        Path queriesFile = existingFile(a, "queries");
+        Path qrelsFile = existingFile(a, "qrels");
+        Retriever.Mode mode = mode(a.get("mode"));
+        Map<String, String> queries = RetrievalEval.readQueries(queriesFile);
+        Map<String, Map<String, Integer>> qrels = Qrels.read(qrelsFile);
+        Embedder embedder = embedder(a);
+        try (LuceneIndex index = corpusIndex(a, corpus, embedder)) {
+            RetrievalEval eval = new RetrievalEval(new LuceneRetriever(index, mode, fusion(a)), embedder);
+            RetrievalEval.Result r = eval.run(queries, qrels, Progress.console("queries", qrels.size()));
+            if (a.flag("json")) {
+                System.out.println(new ObjectMapper().writeValueAsString(r.asJson()));
+            } else {
+                System.out.printf(Locale.ROOT, "mode=%s model=%s%nnDCG@10    %.4f%nRecall@100 %.4f%nMRR@10     %.4f%nqueries    %d%nms/query   %.2f%n",
+                        mode.name().toLowerCase(Locale.ROOT), embedder.name(), r.ndcg10(), r.recall100(), r.mrr10(), r.queries(), r.msPerQuery());
+            }
+        }
+        return 0;
+    }
+}

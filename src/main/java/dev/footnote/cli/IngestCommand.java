@@ -1,0 +1,44 @@
+package dev.footnote.cli;
+
+import dev.footnote.App;
+import dev.footnote.config.ConfigSource;
+import dev.footnote.config.Settings;
+import dev.footnote.index.IngestReport;
+import dev.footnote.index.Progress;
+import java.util.List;
+import java.util.Set;
+
+final class IngestCommand implements Command {
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    @Override
+    public String summary() {
+        return "bring the index up to date with the seeds folder";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: footnote ingest [--seeds DIR] [--index DIR]
+
+                Indexes every .txt, .md, .html and .pdf file under the seeds folder. Unchanged files are skipped,
+                changed ones replaced, deleted ones removed. Prints a summary with the skipped files and why.
+                  --seeds DIR   seeds folder (default FOOTNOTE_SEEDS_DIR, 'seeds')
+                  --index DIR   index folder (default FOOTNOTE_INDEX_DIR, 'data/index')""";
+    }
+
+    @Override
+    public int run(List<String> argv) {
+        Args a = new Args(argv, Set.of(), Set.of("seeds", "index"));
+        Settings s = CliSettings.load(a);
+        try (App app = App.create(s)) {
+            IngestReport r = app.syncSeeds(Progress.console("ingest", 0));
+            System.out.println(r.summary());
+            r.skipped().forEach(k -> System.out.println("  skipped " + k.path() + ": " + k.reason()));
+        }
+        return 0;
+    }
+}

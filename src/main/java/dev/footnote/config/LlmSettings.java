@@ -1,0 +1,44 @@
+package dev.footnote.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/** Which language model answers, and how to reach it. The API key never appears in {@code toString()}. */
+public record LlmSettings(String provider, String model, String baseUrl, String apiKey, Duration timeout) {
+
+    public static final Set<String> PROVIDERS = Set.of("none", "openai", "anthropic", "ollama", "gemini");
+
+    public static LlmSettings none() {
+        return new LlmSettings("none", null, null, null, Duration.ofSeconds(20));
+    }
+
+    static LlmSettings load(Settings.Reader r) {
+        String provider = r.str("FOOTNOTE_LLM_PROVIDER", "none").toLowerCase(Locale.ROOT);
+        if (!PROVIDERS.contains(provider)) {
+            throw new ConfigException("FOOTNOTE_LLM_PROVIDER must be one of " + PROVIDERS + ", got '" + provider + "'");
+        }
+        String key = r.strOrNull("FOOTNOTE_LLM_API_KEY");
+        if (key == null) {
+            key = switch (provider) {
+                case "openai" -> r.strOrNull("OPENAI_API_KEY");
+                case "anthropic" -> r.strOrNull("ANTHROPIC_API_KEY");
+                case "gemini" -> r.strOrNull("GOOGLE_AI_API_KEY");
+                default -> null;
+            };
+        }
+        int timeout = r.intIn("FOOTNOTE_LLM_TIMEOUT_SECONDS", 20, 1, 600);
+        return new LlmSettings(provider, r.strOrNull("FOOTNOTE_LLM_MODEL"), r.strOrNull("FOOTNOTE_LLM_BASE_URL"), key,
+                Duration.ofSeconds(timeout));
+    }
+
+    public boolean enabled() {
+        return !"none".equals(provider);
+    }
+
+    @Override
+    public String toString() {
+        return "LlmSettings[provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl
+                + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", timeout=" + timeout + "]";
+    }
+}

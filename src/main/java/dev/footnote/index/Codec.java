@@ -1,0 +1,42 @@
+package dev.footnote.index;
+
+import dev.footnote.ingest.Span;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.util.BytesRef;
+
+/** Packs sentence offsets and vectors into stored binary fields. */
+final class Codec {
+    private Codec() {
+    }
+
+    static byte[] spans(List<Span> spans) {
+        ByteBuffer b = ByteBuffer.allocate(spans.size() * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (Span s : spans) b.putInt(s.start()).putInt(s.end());
+        return b.array();
+    }
+
+    static List<Span> spans(BytesRef ref) {
+        ByteBuffer b = ByteBuffer.wrap(ref.bytes, ref.offset, ref.length).order(ByteOrder.LITTLE_ENDIAN);
+        List<Span> out = new ArrayList<>(ref.length / 8);
+        while (b.remaining() >= 8) out.add(new Span(b.getInt(), b.getInt()));
+        return out;
+    }
+
+    static byte[] vectors(List<float[]> vectors) {
+        int dim = vectors.isEmpty() ? 0 : vectors.get(0).length;
+        ByteBuffer b = ByteBuffer.allocate(vectors.size() * dim * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float[] v : vectors) for (float x : v) b.putFloat(x);
+        return b.array();
+    }
+
+    static float[][] vectors(BytesRef ref, int dim) {
+        ByteBuffer b = ByteBuffer.wrap(ref.bytes, ref.offset, ref.length).order(ByteOrder.LITTLE_ENDIAN);
+        int n = ref.length / (dim * 4);
+        float[][] out = new float[n][dim];
+        for (int i = 0; i < n; i++) for (int d = 0; d < dim; d++) out[i][d] = b.getFloat();
+        return out;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.footnote.index;
+
+import dev.footnote.ingest.Chunk;
+import dev.footnote.ingest.Chunker;
+import dev.footnote.ingest.Corpus;
+import dev.footnote.ingest.CorpusEntry;
+import dev.footnote.ingest.SourceDocument;
+import dev.footnote.ingest.Span;
+import dev.footnote.ingest.UnreadableDocumentException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the index in step with a corpus: unchanged documents (same hash) are skipped, changed ones replaced in one
+ * block, vanished ones deleted. Commits every few seconds, so a crash loses at most the uncommitted tail.
+ */
+public final class Indexer {
+    private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+    private static final int BATCH_DOCS = 32;
+    private static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
+    private final LuceneIndex index;
+    private final Embedder embedder;
+    private final Chunker chunker;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    public Indexer(LuceneIndex index, Embedder embedder, Chunker chunker) {
+        this.index = index;
+        this.embedder = embedder;
+        this.chunker = chunker;
+    }
+
+    public IngestReport sync(Corpus corpus, Progress progress) {
+        writeLock.lock();
+        try {
+            return doSync(corpus, progress);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Adds or replaces one document now, visible to searches when this returns. */
+    public int put(SourceDocument doc) {
+        writeLock.lock();
+        try {
+            int chunks = write(List.of(doc));
+            index.commit(embedder.name());
+            return chunks;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    public boolean delete(String docId) {
+        writeLock.lock();
+        try {
+            if (index.document(docId).isEmpty()) return false;
+            index.delete(docId);
+            index.commit(embedder.name());
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private IngestReport doSync(Corpus corpus, Progress progress) {
+        long t0 = System.nanoTime();
+        embedNanos = 0;
+        if (index.committedModel().filter(m -> !m.equals(embedder.name())).isPresent()) {
+            log.info("embedding model changed from {} to {}: rebuilding the index", index.committedModel().get(), embedder.name());
+            index.deleteAll();
+            index.commit(embedder.name());
+        }
+        Corpus.Listing listing = corpus.list();
+        Map<String, String> existing = index.hashes();
+        List<Corpus.Skipped> skipped = new ArrayList<>(listing.skipped());
+        Set<String> seen = new HashSet<>();
+        List<CorpusEntry> todo = new ArrayList<>();
+        int unchanged = 0;
+        for (CorpusEntry e : listing.entries()) {
+            if (!seen.add(e.id())) {
+                skipped.add(new Corpus.Skipped(e.path(), "duplicate id " + e.id()));
+                continue;
+            }
+            if (e.hash().equals(existing.get(e.id()))) unchanged++;
+            else todo.add(e);
+        }
+        int deleted = 0;
+        for (String id : existing.keySet()) {
+            if (!seen.contains(id)) {
+                index.delete(id);
+                deleted++;
+            }
+        }
+        int added = 0;
+        int updated = 0;
+        int chunks = 0;
+        long lastCommit = System.nanoTime();
+        List<SourceDocument> batch = new ArrayList<>();
+        for (int i = 0; i < todo.size(); i++) {
+            CorpusEntry e = todo.get(i);
+            try {
+                batch.add(e.loader().load());
+                if (existing.containsKey(e.id())) updated++;
+                else added++;
+            } catch (UnreadableDocumentException | RuntimeException ex) {
+                skipped.add(new Corpus.Skipped(e.path(), ex.getMessage()));
+                log.warn("skipped {}: {}", e.path(), ex.getMessage());
+                if (existing.containsKey(e.id())) index.delete(e.id());
+            }
+            if (batch.size() >= BATCH_DOCS || i == todo.size() - 1) {
+                chunks += write(batch);
+                progress.advance(batch.size());
+                batch.clear();
+                if (System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
+                    index.commit(embedder.name());
+                    lastCommit = System.nanoTime();
+                }
+            }
+        }
+        if (!batch.isEmpty()) chunks += write(batch);
+        index.commit(embedder.name());
+        for (Corpus.Skipped s : skipped) log.info("skipped {}: {}", s.path(), s.reason());
+        IngestReport report = new IngestReport(listing.entries().size() + listing.skipped().size(), added, updated,
+                unchanged, deleted, chunks, skipped, (System.nanoTime() - t0) / 1e9, embedNanos / 1e9);
+        log.info("ingest: {}", report.summary());
+        return report;
+    }
+
+    private long embedNanos;
+
+    private int write(List<SourceDocument> docs) {
+        List<List<Chunk>> chunked = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (SourceDocument d : docs) {
+            List<Chunk> cs = chunker.chunk(d);
+            chunked.add(cs);
+            for (Chunk c : cs) {
+                texts.add(d.title() + "\n" + c.span().of(d.text()));
+                for (Span s : c.sentences()) texts.add(s.of(d.text()));
+            }
+        }
+        long t = System.nanoTime();
+        List<float[]> vectors = embedder.embedPassages(texts);
+        embedNanos += System.nanoTime() - t;
+        int k = 0;
+        int total = 0;
+        for (int i = 0; i < docs.size(); i++) {
+            List<Chunk> cs = chunked.get(i);
+            List<float[]> chunkVectors = new ArrayList<>();
+            List<List<float[]>> sentenceVectors = new ArrayList<>();
+            for (Chunk c : cs) {
+                chunkVectors.add(vectors.get(k++));
+                List<float[]> sv = new ArrayList<>();
+                for (int s = 0; s < c.sentences().size(); s++) sv.add(vectors.get(k++));
+                sentenceVectors.add(sv);
+            }
+            index.put(docs.get(i), cs, chunkVectors, sentenceVectors);
+            total += cs.size();
+        }
+        return total;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.footnote.ingest;
+
+import java.util.Objects;
+
+/**
+ * A document as Footnote stores it: {@code text} is the exact text every offset refers to, and {@code bodyStart}
+ * is where its content begins (after a {@code date …} header or Markdown front matter, which are metadata).
+ */
+public record SourceDocument(String id, String path, String title, String date, String text, int bodyStart,
+                             String hash, long size) {
+    public SourceDocument {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(text, "text");
+        if (id.isBlank()) throw new IllegalArgumentException("id is blank");
+        if (bodyStart < 0 || bodyStart > text.length()) throw new IllegalArgumentException("bodyStart out of range");
+        title = title == null || title.isBlank() ? id : title.strip();
+        path = path == null ? id : path;
+        hash = hash == null ? Hashing.sha256(text) : hash;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.footnote.retrieve;
+
+import dev.footnote.index.Analyzers;
+import dev.footnote.index.Fields;
+import dev.footnote.index.LuceneIndex;
+import dev.footnote.index.StoredChunk;
+import dev.footnote.index.StoredDocument;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/** BM25, vector or hybrid retrieval over the embedded Lucene index. */
+public final class LuceneRetriever implements Retriever {
+    private static final int MAX_TERMS = 256;
+    private final LuceneIndex index;
+    private final Mode mode;
+    private final FusionParams params;
+
+    public LuceneRetriever(LuceneIndex index, Mode mode, FusionParams params) {
+        this.index = index;
+        this.mode = mode;
+        this.params = params;
+    }
+
+    @Override
+    public List<Hit> retrieve(SearchQuery query, int k) {
+        if (k < 1) throw new IllegalArgumentException("k must be at least 1");
+        int depth = Math.max(k, params.depth());
+        float[] vector = mode == Mode.BM25 ? null : query.vector();
+        return index.search(s -> {
+            Map<Integer, Double> bm25 = mode == Mode.VECTOR ? Map.of() : scores(s, bm25Query(query.text()), depth);
+            Map<Integer, Double> vec = mode == Mode.BM25 ? Map.of() : scores(s, new KnnFloatVectorQuery(Fields.VECTOR, vector, depth), depth);
+            return load(s, fuse(s, bm25, vec), k, bm25, vec);
+        });
+    }
+
+    /** An OR of the analysed query terms (repeats become boosts) over the body and, boosted, the title. */
+    Query bm25Query(String text) {
+        Map<String, Integer> tf = new LinkedHashMap<>();
+        for (String t : Analyzers.terms(Fields.BODY, text)) {
+            if (tf.size() >= MAX_TERMS && !tf.containsKey(t)) continue;
+            tf.merge(t, 1, Integer::sum);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Map.Entry<String, Integer> e : tf.entrySet()) {
+            Query q = new TermQuery(new Term(Fields.BODY, e.getKey()));
+            b.add(e.getValue() == 1 ? q : new BoostQuery(q, e.getValue()), BooleanClause.Occur.SHOULD);
+            if (params.titleBoost() > 0) {
+                b.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, e.getKey())), params.titleBoost() * e.getValue()),
+                        BooleanClause.Occur.SHOULD);
+            }
+        }
+        return b.build();
+    }
+
+    private static Map<Integer, Double> scores(IndexSearcher s, Query q, int n) throws IOException {
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        for (ScoreDoc sd : s.search(q, n).scoreDocs) out.put(sd.doc, (double) sd.score);
+        return out;
+    }
+
+    private List<Scored> fuse(IndexSearcher s, Map<Integer, Double> bm25, Map<Integer, Double> vec) throws IOException {
+        double bmMax = bm25.values().stream().mapToDouble(d -> d).max().orElse(1);
+        double w = mode == Mode.BM25 ? 0 : mode == Mode.VECTOR ? 1 : params.vectorWeight();
+        Map<Integer, Double> fused = new HashMap<>();
+        bm25.forEach((doc, sc) -> fused.merge(doc, (1 - w) * sc / bmMax, Double::sum));
+        // vector scores: Lucene maps dot product d to (1+d)/2; normalise against the best one
+        double vMax = vec.values().stream().mapToDouble(d -> d).max().orElse(1);
+        double vMin = vec.values().stream().mapToDouble(d -> d).min().orElse(0);
+        double vRange = Math.max(vMax - vMin, 1e-6);
+        vec.forEach((doc, sc) -> fused.merge(doc, w * (mode == Mode.VECTOR ? sc : (sc - vMin) / vRange), Double::sum));
+        List<Scored> out = new ArrayList<>(fused.size());
+        for (Map.Entry<Integer, Double> e : fused.entrySet()) out.add(new Scored(e.getKey(), e.getValue()));
+        ChunkIds ids = new ChunkIds(s);
+        out.sort((a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : ids.id(a.doc).compareTo(ids.id(b.doc)));
+        return out;
+    }
+
+    /** Ranked chunk and document ids only, without loading passages: for evaluation at depth. */
+    public List<RankedChunk> rank(SearchQuery query, int n) {
+        float[] vector = mode == Mode.BM25 ? null : query.vector();
+        int depth = Math.max(n, params.depth());
+        return index.search(s -> {
+            Map<Integer, Double> bm25 = mode == Mode.VECTOR ? Map.of() : scores(s, bm25Query(query.text()), depth);
+            Map<Integer, Double> vec = mode == Mode.BM25 ? Map.of() : scores(s, new KnnFloatVectorQuery(Fields.VECTOR, vector, depth), depth);
+            List<Scored> fused = fuse(s, bm25, vec);
+            List<RankedChunk> out = new ArrayList<>(Math.min(n, fused.size()));
+            var stored = s.storedFields();
+            java.util.Set<String> fields = java.util.Set.of(Fields.ID, Fields.DOC_ID);
+            for (Scored sc : fused) {
+                if (out.size() >= n) break;
+                var d = stored.document(sc.doc, fields);
+                out.add(new RankedChunk(d.get(Fields.ID), d.get(Fields.DOC_ID), sc.score));
+            }
+            return out;
+        });
+    }
+
+    /** A chunk's place in a ranking. */
+    public record RankedChunk(String chunkId, String docId, double score) {
+    }
+
+    private List<Hit> load(IndexSearcher s, List<Scored> ranked, int k, Map<Integer, Double> bm25, Map<Integer, Double> vec)
+            throws IOException {
+        Map<String, Optional<StoredDocument>> docs = new HashMap<>();
+        List<Hit> hits = new ArrayList<>(Math.min(k, ranked.size()));
+        var stored = s.storedFields();
+        for (Scored sc : ranked) {
+            if (hits.size() >= k) break;
+            StoredChunk c = index.toChunk(stored.document(sc.doc));
+            Optional<StoredDocument> d = docs.get(c.docId());
+            if (d == null) {
+                d = index.documentIn(s, c.docId());
+                docs.put(c.docId(), d);
+            }
+            if (d.isEmpty()) continue;
+            StoredDocument doc = d.get();
+            Passage p = new Passage(c.id(), c.docId(), doc.title(), doc.date(), c.span(), c.span().of(doc.text()),
+                    c.sentences(), c.sentenceVectors());
+            hits.add(new Hit(p, sc.score, bm25.get(sc.doc), vec.get(sc.doc) == null ? null : 2 * vec.get(sc.doc) - 1));
+        }
+        return hits;
+    }
+
+    private record Scored(int doc, double score) {
+    }
+
+    /** Chunk ids from doc values, read only when two scores tie. */
+    private static final class ChunkIds {
+        private final IndexSearcher searcher;
+        private final Map<Integer, String> cache = new HashMap<>();
+
+        ChunkIds(IndexSearcher searcher) {
+            this.searcher = searcher;
+        }
+
+        String id(int doc) {
+            return cache.computeIfAbsent(doc, d -> {
+                try {
+                    return searcher.storedFields().document(d, java.util.Set.of(Fields.ID)).get(Fields.ID);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
