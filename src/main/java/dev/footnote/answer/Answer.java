@@ -1,0 +1,19 @@
+package dev.footnote.answer;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A grounded answer. {@code answer} is the text with {@code [n]} markers; every {@code n} is the {@code id} of one of
+ * {@code citations}. {@code question} is what was asked, {@code rewrittenQuestion} the standalone form used for
+ * retrieval when there was history (else null).
+ */
+public record Answer(String question, String rewrittenQuestion, String answer, boolean abstained, String generator,
+                     String fallbackReason, List<AnswerSentence> sentences, List<Citation> citations,
+                     Map<String, Long> timingsMs) {
+    public Answer {
+        sentences = List.copyOf(sentences);
+        citations = List.copyOf(citations);
+        timingsMs = Map.copyOf(timingsMs);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.footnote.answer;
+
+import java.util.List;
+
+/** Writes an answer from numbered passages, citing them with {@code [n]} after each sentence. */
+public interface AnswerGenerator {
+    /** Short name reported as the answer's {@code generator}: {@code local}, {@code openai}, {@code anthropic}, … */
+    String name();
+
+    /**
+     * Generates a draft, streaming text to {@code sink} as it arrives. Must not block longer than the generator's
+     * configured timeout; failures are reported as {@link GenerationException} with a reason.
+     */
+    Draft generate(GenerationRequest request, TokenSink sink) throws GenerationException;
+
+    /**
+     * Rewrites a follow-up question into a standalone one using the history; returns the question unchanged when
+     * there is nothing to rewrite.
+     */
+    String rewrite(String question, List<ChatTurn> history) throws GenerationException;
+}
