@@ -1,5 +1,10 @@
 package dev.footnote;
 
+import dev.footnote.answer.AnswerGenerator;
+import dev.footnote.answer.AnswerService;
+import dev.footnote.answer.local.Calibration;
+import dev.footnote.answer.local.LocalAnswerGenerator;
+import dev.footnote.cite.CitationResolver;
 import dev.footnote.config.Settings;
 import dev.footnote.index.Embedder;
 import dev.footnote.index.Indexer;
@@ -12,6 +17,7 @@ import dev.footnote.ingest.FolderCorpus;
 import dev.footnote.retrieve.FusionParams;
 import dev.footnote.retrieve.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
+import java.util.Optional;
 
 /** The composition root: builds every part from settings and wires them; holds no logic of its own. */
 public final class App implements AutoCloseable {
@@ -20,17 +26,25 @@ public final class App implements AutoCloseable {
     private final LuceneIndex index;
     private final Indexer indexer;
     private final LuceneRetriever retriever;
+    private final AnswerService answers;
 
-    public App(Settings settings, Embedder embedder) {
+    /** @param model the configured language model, or empty for the local answerer only */
+    public App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model) {
         this.settings = settings;
         this.embedder = embedder;
         this.index = LuceneIndex.open(settings.indexDir(), embedder.dimension());
         this.indexer = new Indexer(index, embedder, new Chunker());
         this.retriever = new LuceneRetriever(index, Retriever.Mode.HYBRID, FusionParams.DEFAULT);
+        this.answers = new AnswerService(retriever, embedder, new LocalAnswerGenerator(retriever, Calibration.DEFAULT),
+                model, new CitationResolver(embedder), settings.topK());
     }
 
     public static App create(Settings settings) {
-        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()));
+        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), Optional.empty());
+    }
+
+    public AnswerService answers() {
+        return answers;
     }
 
     /** Brings the index up to date with the seeds folder. */

@@ -39,4 +39,12 @@ final class Codec {
         for (int i = 0; i < n; i++) for (int d = 0; d < dim; d++) out[i][d] = b.getFloat();
         return out;
     }
+
+    /** Per-sentence analysed terms, one line per sentence; null (older indexes) yields null. */
+    static List<List<String>> terms(String stored) {
+        if (stored == null) return null;
+        List<List<String>> out = new ArrayList<>();
+        for (String line : stored.split("\n", -1)) out.add(line.isEmpty() ? List.of() : List.of(line.split(" ")));
+        return out;
+    }
 }

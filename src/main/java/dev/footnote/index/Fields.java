@@ -15,6 +15,7 @@ public final class Fields {
     public static final String END = "end";
     public static final String SENTENCES = "sentences";
     public static final String SENTENCE_VECTORS = "sentence_vectors";
+    public static final String SENTENCE_TERMS = "sentence_terms";
     public static final String VECTOR = "vector";
     public static final String DATE = "date";
     public static final String PATH = "path";

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,6 +212,13 @@ public final class LuceneIndex implements AutoCloseable {
         return Optional.of(toStored(s.storedFields().document(td.scoreDocs[0].doc), true));
     }
 
+    /** BM25's inverse document frequency of an analysed body term in the current index. */
+    public double idf(IndexSearcher s, String term) throws IOException {
+        long n = Math.max(1, s.getIndexReader().getDocCount(Fields.BODY));
+        int df = s.getIndexReader().docFreq(new Term(Fields.BODY, term));
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
     public int chunkCount() {
         return search(s -> s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK))));
     }
@@ -246,6 +252,12 @@ public final class LuceneIndex implements AutoCloseable {
         d.add(new StoredField(Fields.END, c.span().end()));
         d.add(new StoredField(Fields.SENTENCES, Codec.spans(c.sentences())));
         d.add(new StoredField(Fields.SENTENCE_VECTORS, Codec.vectors(sentVectors)));
+        StringBuilder terms = new StringBuilder();
+        for (Span s : c.sentences()) {
+            if (terms.length() > 0) terms.append('\n');
+            terms.append(String.join(" ", Analyzers.terms(Fields.BODY, s.of(text))));
+        }
+        d.add(new StoredField(Fields.SENTENCE_TERMS, terms.toString()));
         d.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         return d;
     }
@@ -276,7 +288,8 @@ public final class LuceneIndex implements AutoCloseable {
     public StoredChunk toChunk(Document d) {
         return new StoredChunk(d.get(Fields.ID), d.get(Fields.DOC_ID), d.getField(Fields.ORDINAL).numericValue().intValue(),
                 new Span(d.getField(Fields.START).numericValue().intValue(), d.getField(Fields.END).numericValue().intValue()),
-                Codec.spans(d.getBinaryValue(Fields.SENTENCES)), Codec.vectors(d.getBinaryValue(Fields.SENTENCE_VECTORS), dimension));
+                Codec.spans(d.getBinaryValue(Fields.SENTENCES)), Codec.vectors(d.getBinaryValue(Fields.SENTENCE_VECTORS), dimension),
+                Codec.terms(d.get(Fields.SENTENCE_TERMS)));
     }
 
     public static boolean exists(Path path) {
@@ -318,12 +331,4 @@ public final class LuceneIndex implements AutoCloseable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    static <K, V> Map<K, V> lru(int max) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> e) {
-                return size() > max;
-            }
-        };
-    }
 }

@@ -158,7 +158,14 @@ public final class SentenceSplitter {
         if (upper - w < 4) return false;
         if (w > sentenceStart && !Character.isWhitespace(text.charAt(w - 1)) && OPENERS.indexOf(text.charAt(w - 1)) < 0) return false;
         for (int k = w; k < upper; k++) if (!Character.isLowerCase(text.charAt(k))) return false;
-        return true;
+        // the glued tail must be a sentence of its own ("…occupationLawmakers are urging…"), not "…weekSaid Blinken."
+        int words = 1;
+        for (int k = upper; k < to; k++) {
+            char c = text.charAt(k);
+            if (c == '.' || c == '!' || c == '?' || c == '\n') break;
+            if (c == ' ' && k + 1 < to && !Character.isWhitespace(text.charAt(k + 1))) words++;
+        }
+        return words >= 4;
     }
 
     /** A single newline ends a sentence when the line is a heading or list item, or the next one is. */

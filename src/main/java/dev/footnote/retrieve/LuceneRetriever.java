@@ -23,7 +23,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
 /** BM25, vector or hybrid retrieval over the embedded Lucene index. */
-public final class LuceneRetriever implements Retriever {
+public final class LuceneRetriever implements Retriever, TermWeights {
     private static final int MAX_TERMS = 256;
     private final LuceneIndex index;
     private final Mode mode;
@@ -44,6 +44,15 @@ public final class LuceneRetriever implements Retriever {
             Map<Integer, Double> bm25 = mode == Mode.VECTOR ? Map.of() : scores(s, bm25Query(query.text()), depth);
             Map<Integer, Double> vec = mode == Mode.BM25 ? Map.of() : scores(s, new KnnFloatVectorQuery(Fields.VECTOR, vector, depth), depth);
             return load(s, fuse(s, bm25, vec), k, bm25, vec);
+        });
+    }
+
+    @Override
+    public Map<String, Double> idf(java.util.Collection<String> terms) {
+        return index.search(s -> {
+            Map<String, Double> out = new HashMap<>();
+            for (String t : terms) out.put(t, index.idf(s, t));
+            return out;
         });
     }
 
@@ -129,7 +138,7 @@ public final class LuceneRetriever implements Retriever {
             if (d.isEmpty()) continue;
             StoredDocument doc = d.get();
             Passage p = new Passage(c.id(), c.docId(), doc.title(), doc.date(), c.span(), c.span().of(doc.text()),
-                    c.sentences(), c.sentenceVectors());
+                    c.sentences(), c.sentenceVectors(), c.sentenceTerms());
             hits.add(new Hit(p, sc.score, bm25.get(sc.doc), vec.get(sc.doc) == null ? null : 2 * vec.get(sc.doc) - 1));
         }
         return hits;

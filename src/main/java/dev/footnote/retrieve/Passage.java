@@ -8,10 +8,16 @@ import java.util.List;
  * sentences (spans into the document, plus their stored embeddings).
  */
 public record Passage(String chunkId, String docId, String title, String date, Span span, String text,
-                      List<Span> sentences, float[][] sentenceVectors) {
+                      List<Span> sentences, float[][] sentenceVectors, List<List<String>> sentenceTerms) {
     public Passage {
         sentences = List.copyOf(sentences);
         if (text.length() != span.length()) throw new IllegalArgumentException("text does not match span " + span);
+    }
+
+    /** Analysed terms of sentence {@code i}, stored at ingest (computed now for indexes that predate them). */
+    public List<String> sentenceTerms(int i) {
+        if (sentenceTerms != null && i < sentenceTerms.size()) return sentenceTerms.get(i);
+        return dev.footnote.index.Analyzers.terms(dev.footnote.index.Fields.BODY, sentence(i));
     }
 
     /** The text of sentence {@code i}, sliced from the passage. */

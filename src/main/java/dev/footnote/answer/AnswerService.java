@@ -1,0 +1,210 @@
+package dev.footnote.answer;
+
+import dev.footnote.cite.CitationResolver;
+import dev.footnote.cite.Resolution;
+import dev.footnote.index.Embedder;
+import dev.footnote.retrieve.Hit;
+import dev.footnote.retrieve.Passage;
+import dev.footnote.retrieve.Retriever;
+import dev.footnote.retrieve.SearchQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Question in, grounded answer out: rewrite a follow-up, retrieve, generate (model or local), resolve and verify
+ * citations. A model that fails, stalls or cites nothing checkable is replaced by the local answer; callers never
+ * see an exception from generation.
+ */
+public final class AnswerService {
+    private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
+    private static final int NEAREST_ON_ABSTAIN = 3;
+    private final Retriever retriever;
+    private final Embedder embedder;
+    private final AnswerGenerator local;
+    private final AnswerGenerator model;
+    private final CitationResolver resolver;
+    private final int defaultTopK;
+    private final AnswerStats stats = new AnswerStats();
+
+    /** @param model the configured language model, or empty to answer locally */
+    public AnswerService(Retriever retriever, Embedder embedder, AnswerGenerator local, Optional<AnswerGenerator> model,
+                         CitationResolver resolver, int defaultTopK) {
+        this.retriever = retriever;
+        this.embedder = embedder;
+        this.local = local;
+        this.model = model.orElse(null);
+        this.resolver = resolver;
+        this.defaultTopK = defaultTopK;
+    }
+
+    public AnswerStats stats() {
+        return stats;
+    }
+
+    public String generatorName() {
+        return model == null ? local.name() : model.name();
+    }
+
+    public Answer answer(AskRequest request) {
+        return answer(request, AnswerListener.NONE);
+    }
+
+    public Answer answer(AskRequest request, AnswerListener listener) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        String fallback = model == null ? "no_model_configured" : null;
+
+        String standalone = request.question();
+        if (!request.history().isEmpty()) {
+            long t = System.nanoTime();
+            standalone = rewrite(request.question(), request.history());
+            timings.put("rewrite", ms(t));
+        }
+
+        long t = System.nanoTime();
+        SearchQuery query = new SearchQuery(standalone, embedder);
+        List<Hit> hits = retriever.retrieve(query, request.topK() == null ? defaultTopK : request.topK());
+        List<Passage> passages = hits.stream().map(Hit::passage).toList();
+        timings.put("retrieve", ms(t));
+        listener.onRetrieval(hits);
+        GenerationRequest gen = new GenerationRequest(standalone, request.history(), passages,
+                passages.isEmpty() ? null : query.vector());
+
+        Outcome outcome = null;
+        if (model != null && !passages.isEmpty()) {
+            t = System.nanoTime();
+            MarkerSafeSink sink = new MarkerSafeSink(listener);
+            try {
+                Draft draft = model.generate(gen, sink);
+                sink.flush();
+                timings.put("generate", ms(t));
+                t = System.nanoTime();
+                Resolution r = resolver.resolve(draft.text(), passages);
+                timings.put("verify", ms(t));
+                if (draft.text().isBlank()) fallback = "empty_output";
+                else if (r.citations().isEmpty()) fallback = "no_valid_citation";
+                else if (r.supportedCount() == 0) fallback = "no_supported_sentence";
+                else outcome = new Outcome(model.name(), r, false);
+            } catch (GenerationException e) {
+                timings.put("generate", ms(t));
+                fallback = e.reason();
+                log.warn("model {} failed ({}): {}", model.name(), e.reason(), e.getMessage());
+            } catch (RuntimeException e) {
+                timings.put("generate", ms(t));
+                fallback = "model_error";
+                log.warn("model {} failed unexpectedly", model.name(), e);
+            }
+            if (outcome == null && sink.emitted()) listener.onReset(fallback);
+        }
+        if (outcome == null) outcome = localOutcome(gen, passages, listener, timings);
+
+        Resolution r = outcome.resolution;
+        r.citations().forEach(listener::onCitation);
+        timings.put("total", ms(start));
+        Answer answer = new Answer(request.question(), request.history().isEmpty() ? null : standalone, r.text(),
+                outcome.abstained, outcome.generator, outcome.generator.equals(local.name()) ? fallback : null,
+                r.sentences(), r.citations(), timings);
+        stats.record(answer);
+        return answer;
+    }
+
+    private Outcome localOutcome(GenerationRequest gen, List<Passage> passages, AnswerListener listener, Map<String, Long> timings) {
+        long t = System.nanoTime();
+        Draft draft;
+        try {
+            draft = passages.isEmpty() ? Draft.abstain(dev.footnote.answer.local.LocalAnswerGenerator.ABSTENTION)
+                    : local.generate(gen, listener::onDelta);
+        } catch (GenerationException e) {
+            draft = Draft.abstain(dev.footnote.answer.local.LocalAnswerGenerator.ABSTENTION);
+        }
+        if (passages.isEmpty()) listener.onDelta(draft.text());
+        timings.merge("generate", ms(t), Long::sum);
+        t = System.nanoTime();
+        Resolution r;
+        if (draft.abstained()) {
+            // the nearest passages, offered to the reader; the answer text itself cites nothing
+            Resolution nearest = resolver.resolve(passages.isEmpty() ? "" : passagesAsQuotes(passages), passages);
+            r = new Resolution(draft.text(), List.of(), nearest.citations(), 0);
+        } else {
+            r = resolver.resolve(draft.text(), passages);
+        }
+        timings.put("verify", ms(t));
+        return new Outcome(local.name(), r, draft.abstained());
+    }
+
+    /** The first sentence of each of the nearest passages, cited, so an abstention still points somewhere. */
+    private static String passagesAsQuotes(List<Passage> passages) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(NEAREST_ON_ABSTAIN, passages.size()); i++) {
+            Passage p = passages.get(i);
+            if (p.sentences().isEmpty()) continue;
+            sb.append(p.sentence(0)).append(" [").append(i + 1).append("]\n\n");
+        }
+        return sb.toString();
+    }
+
+    private String rewrite(String question, List<ChatTurn> history) {
+        if (model != null) {
+            try {
+                String r = model.rewrite(question, history);
+                if (r != null && !r.isBlank()) return r.strip();
+            } catch (GenerationException e) {
+                log.warn("model rewrite failed ({}); carrying key terms locally", e.reason());
+            } catch (RuntimeException e) {
+                log.warn("model rewrite failed; carrying key terms locally", e);
+            }
+        }
+        try {
+            return local.rewrite(question, history);
+        } catch (GenerationException e) {
+            return question;
+        }
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+
+    private record Outcome(String generator, Resolution resolution, boolean abstained) {
+    }
+
+    /** Forwards streamed text, holding back a trailing partial marker such as "[1" until it is complete. */
+    private static final class MarkerSafeSink implements TokenSink {
+        private final AnswerListener listener;
+        private final StringBuilder pending = new StringBuilder();
+        private boolean emitted;
+
+        MarkerSafeSink(AnswerListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public synchronized void accept(String delta) {
+            if (delta == null || delta.isEmpty()) return;
+            pending.append(delta);
+            int safe = dev.footnote.cite.Markers.safePrefixLength(pending.toString());
+            if (safe > 0) {
+                listener.onDelta(pending.substring(0, safe));
+                pending.delete(0, safe);
+                emitted = true;
+            }
+        }
+
+        synchronized void flush() {
+            if (pending.length() > 0) {
+                listener.onDelta(pending.toString());
+                pending.setLength(0);
+                emitted = true;
+            }
+        }
+
+        synchronized boolean emitted() {
+            return emitted;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.footnote.answer.local;
+
+import dev.footnote.answer.AnswerGenerator;
+import dev.footnote.answer.ChatTurn;
+import dev.footnote.answer.Draft;
+import dev.footnote.answer.GenerationRequest;
+import dev.footnote.answer.TokenSink;
+import dev.footnote.index.Analyzers;
+import dev.footnote.index.Embedder;
+import dev.footnote.index.Fields;
+import dev.footnote.retrieve.Passage;
+import dev.footnote.retrieve.TermWeights;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The extractive answerer: scores the sentences of the top passages against the question (embedding similarity,
+ * IDF-weighted term coverage, passage rank), all from data stored at ingest, and returns up to three non-redundant
+ * sentences verbatim, each citing its passage. Abstains when even the best sentence is weak evidence.
+ */
+public final class LocalAnswerGenerator implements AnswerGenerator {
+    public static final String ABSTENTION = "The documents don't answer this.";
+    private final TermWeights weights;
+    private final Calibration calibration;
+
+    public LocalAnswerGenerator(TermWeights weights, Calibration calibration) {
+        this.weights = weights;
+        this.calibration = calibration;
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public Draft generate(GenerationRequest request, TokenSink sink) {
+        List<Scored> scored = score(request);
+        if (scored.isEmpty() || calibration.abstains(scored.get(0).cosine, scored.get(0).coverage)) {
+            sink.accept(ABSTENTION);
+            return Draft.abstain(ABSTENTION);
+        }
+        List<Scored> chosen = choose(scored);
+        StringBuilder text = new StringBuilder();
+        for (Scored s : chosen) {
+            String piece = (text.length() == 0 ? "" : " ") + s.text + " [" + (s.passage + 1) + "]";
+            text.append(piece);
+            sink.accept(piece);
+        }
+        return new Draft(text.toString(), false);
+    }
+
+    /** The strongest evidence for the question: best sentence's similarity and term coverage (for calibration). */
+    public double[] strongestEvidence(GenerationRequest request) {
+        List<Scored> s = score(request);
+        return s.isEmpty() ? new double[] {0, 0} : new double[] {s.get(0).cosine, s.get(0).coverage};
+    }
+
+    /** Every sentence of the first {@code maxPassages} passages, best first. */
+    List<Scored> score(GenerationRequest request) {
+        List<String> qTerms = new ArrayList<>(new LinkedHashSet<>(Analyzers.terms(Fields.BODY, request.question())));
+        Map<String, Double> idf = qTerms.isEmpty() ? Map.of() : weights.idf(qTerms);
+        double totalIdf = qTerms.stream().mapToDouble(t -> idf.getOrDefault(t, 0.0)).sum();
+        float[] qv = request.questionVector();
+        List<Scored> out = new ArrayList<>();
+        List<Passage> passages = request.passages();
+        for (int p = 0; p < Math.min(passages.size(), calibration.maxPassages()); p++) {
+            Passage passage = passages.get(p);
+            for (int i = 0; i < passage.sentences().size(); i++) {
+                Set<String> terms = new java.util.HashSet<>(passage.sentenceTerms(i));
+                double covered = 0;
+                for (String t : qTerms) if (terms.contains(t)) covered += idf.getOrDefault(t, 0.0);
+                double coverage = totalIdf == 0 ? 0 : covered / totalIdf;
+                double cosine = qv != null && i < passage.sentenceVectors().length ? Embedder.dot(qv, passage.sentenceVectors()[i]) : 0;
+                double score = calibration.score(cosine, coverage, p) - (terms.size() < 4 ? calibration.shortPenalty() : 0);
+                out.add(new Scored(p, i, passage.sentence(i), cosine, coverage, score,
+                        i < passage.sentenceVectors().length ? passage.sentenceVectors()[i] : null));
+            }
+        }
+        out.sort(Comparator.comparingDouble((Scored s) -> -s.score).thenComparingInt(s -> s.passage).thenComparingInt(s -> s.sentence));
+        return out;
+    }
+
+    /** The best sentence, plus up to two more that score close to it and say something different. */
+    private List<Scored> choose(List<Scored> scored) {
+        List<Scored> chosen = new ArrayList<>();
+        Scored best = scored.get(0);
+        chosen.add(best);
+        for (Scored s : scored) {
+            if (chosen.size() >= calibration.maxSentences()) break;
+            if (s == best || s.score < best.score - calibration.extraMargin()) continue;
+            if (s.text.length() < 20) continue;
+            boolean redundant = false;
+            for (Scored c : chosen) {
+                if (c.text.equals(s.text) || c.vector != null && s.vector != null && Embedder.dot(c.vector, s.vector) > 0.92) {
+                    redundant = true;
+                    break;
+                }
+            }
+            if (!redundant) chosen.add(s);
+        }
+        return chosen;
+    }
+
+    @Override
+    public String rewrite(String question, List<ChatTurn> history) {
+        return FollowUps.rewrite(question, history);
+    }
+
+    /** A candidate sentence: where it is, and its evidence. */
+    record Scored(int passage, int sentence, String text, double cosine, double coverage, double score, float[] vector) {
+    }
+}

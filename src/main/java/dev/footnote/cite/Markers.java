@@ -1,0 +1,55 @@
+package dev.footnote.cite;
+
+import dev.footnote.ingest.SentenceSplitter;
+import dev.footnote.ingest.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Splits generated text into sentences and reads their {@code [n]}, {@code [1, 2]} or {@code [1][2]} markers. */
+public final class Markers {
+    static final Pattern MARKER = Pattern.compile("\\s*\\[(\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*)\\]");
+    /** Markers written after the full stop ("Geneva. [1]") move before it so they stay with their sentence. */
+    private static final Pattern AFTER_STOP = Pattern.compile("([.!?。])((?:\\s*\\[\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*\\])+)");
+    private static final SentenceSplitter SPLITTER = new SentenceSplitter(400);
+
+    private Markers() {
+    }
+
+    public static List<MarkedSentence> parse(String draft) {
+        String text = AFTER_STOP.matcher(draft).replaceAll("$2$1");
+        List<MarkedSentence> out = new ArrayList<>();
+        for (Span s : SPLITTER.split(text)) {
+            String raw = s.of(text);
+            Set<Integer> ids = new LinkedHashSet<>();
+            Matcher m = MARKER.matcher(raw);
+            while (m.find()) {
+                for (String n : m.group(1).split("[,;]")) ids.add(Integer.parseInt(n.strip()));
+            }
+            String clean = MARKER.matcher(raw).replaceAll("").replaceAll("\\s+([.,;:!?])", "$1").strip();
+            if (!clean.isEmpty() && clean.chars().anyMatch(Character::isLetterOrDigit)) {
+                out.add(new MarkedSentence(clean, new ArrayList<>(ids)));
+            } else if (!ids.isEmpty() && !out.isEmpty()) {
+                // a marker on its own line belongs to the sentence before it
+                MarkedSentence prev = out.remove(out.size() - 1);
+                Set<Integer> merged = new LinkedHashSet<>(prev.markers());
+                merged.addAll(ids);
+                out.add(new MarkedSentence(prev.text(), new ArrayList<>(merged)));
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code text} ends inside a marker that may still be completing, e.g. "Geneva [1" or "Geneva [". */
+    public static int safePrefixLength(String text) {
+        int open = text.lastIndexOf('[');
+        if (open < 0) return text.length();
+        int close = text.indexOf(']', open);
+        if (close >= 0) return text.length();
+        String tail = text.substring(open + 1);
+        return tail.length() <= 12 && tail.matches("[\\d,;\\s]*") ? open : text.length();
+    }
+}

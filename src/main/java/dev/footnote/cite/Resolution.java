@@ -1,0 +1,17 @@
+package dev.footnote.cite;
+
+import dev.footnote.answer.AnswerSentence;
+import dev.footnote.answer.Citation;
+import java.util.List;
+
+/** Generated text after citation resolution: renumbered text, judged sentences, the citations they use. */
+public record Resolution(String text, List<AnswerSentence> sentences, List<Citation> citations, int droppedMarkers) {
+    public Resolution {
+        sentences = List.copyOf(sentences);
+        citations = List.copyOf(citations);
+    }
+
+    public long supportedCount() {
+        return sentences.stream().filter(s -> s.support() == dev.footnote.answer.Support.SUPPORTED).count();
+    }
+}
