@@ -23,13 +23,19 @@ import org.slf4j.LoggerFactory;
 public final class Indexer {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     private static final int BATCH_DOCS = 32;
-    private static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
+    private final long commitEveryNanos;
     private final LuceneIndex index;
     private final Embedder embedder;
     private final Chunker chunker;
     private final ReentrantLock writeLock = new ReentrantLock();
 
     public Indexer(LuceneIndex index, Embedder embedder, Chunker chunker) {
+        this(index, embedder, chunker, java.time.Duration.ofSeconds(5));
+    }
+
+    /** @param commitEvery how much work a crash may lose at most: the index commits at least this often during an ingest */
+    public Indexer(LuceneIndex index, Embedder embedder, Chunker chunker, java.time.Duration commitEvery) {
+        this.commitEveryNanos = commitEvery.toNanos();
         this.index = index;
         this.embedder = embedder;
         this.chunker = chunker;
@@ -97,6 +103,7 @@ public final class Indexer {
                 deleted++;
             }
         }
+        progress.total(todo.size());
         int added = 0;
         int updated = 0;
         int chunks = 0;
@@ -117,8 +124,9 @@ public final class Indexer {
                 chunks += write(batch);
                 progress.advance(batch.size());
                 batch.clear();
-                if (System.nanoTime() - lastCommit > COMMIT_EVERY_NANOS) {
+                if (System.nanoTime() - lastCommit > commitEveryNanos) {
                     index.commit(embedder.name());
+                    log.debug("committed after {} of {} documents", i + 1, todo.size());
                     lastCommit = System.nanoTime();
                 }
             }

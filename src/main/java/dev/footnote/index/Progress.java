@@ -6,7 +6,7 @@ import java.util.Locale;
 /** Progress of a long job: a redrawn bar on a terminal, a log line every few seconds otherwise. */
 public final class Progress {
     private final String label;
-    private final long total;
+    private long total;
     private final PrintStream out;
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
@@ -26,6 +26,11 @@ public final class Progress {
 
     public static Progress silent() {
         return new Progress("", 0, null, false);
+    }
+
+    /** Sets the amount of work once it is known. */
+    public synchronized void total(long n) {
+        total = n;
     }
 
     public synchronized void advance(long n) {
