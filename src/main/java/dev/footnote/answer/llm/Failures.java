@@ -35,7 +35,9 @@ final class Failures {
             String reason = reason(t);
             if (reason != null) return new GenerationException(reason, describe(reason, root), failure);
         }
-        return new GenerationException("provider_error", describe("provider_error", root), failure);
+        // any other I/O failure is the connection's, checked last so a more specific cause deeper down wins
+        String reason = chain.stream().anyMatch(t -> t instanceof IOException) ? "connection_error" : "provider_error";
+        return new GenerationException(reason, describe(reason, root), failure);
     }
 
     static GenerationException timeout(String what, long millis) {
@@ -65,7 +67,6 @@ final class Failures {
             return "connection_error";
         }
         if (t instanceof JsonProcessingException) return "malformed_response";
-        if (t instanceof IOException) return "connection_error";
         return null;
     }
 

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import dev.footnote.answer.ChatTurn;
 import dev.footnote.answer.Draft;
 import dev.footnote.answer.GenerationException;
@@ -23,6 +24,8 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,6 +101,12 @@ class LangChain4jAnswerGeneratorTest {
         assertThat(reasonFor(new RuntimeException(new ConnectException("Connection refused"))))
                 .isEqualTo("connection_refused");
         assertThat(reasonFor(new dev.langchain4j.exception.TimeoutException("read timed out"))).isEqualTo("timeout");
+        assertThat(reasonFor(new UncheckedIOException(new IOException("wrapper", new ConnectException("refused")))))
+                .isEqualTo("connection_refused");
+        assertThat(reasonFor(new UncheckedIOException(new IOException("reset")))).isEqualTo("connection_error");
+        assertThat(reasonFor(new RuntimeException(new JsonParseException(null, "bad json"))))
+                .isEqualTo("malformed_response");
+        assertThat(reasonFor(new IllegalStateException("surprise"))).isEqualTo("provider_error");
     }
 
     @Test
