@@ -1,13 +1,28 @@
 package dev.footnote.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
-/** Which language model answers, and how to reach it. The API key never appears in {@code toString()}. */
-public record LlmSettings(String provider, String model, String baseUrl, String apiKey, Duration timeout) {
+/**
+ * Which language model answers, how to reach it, and where its prompt templates live. The API key never appears in
+ * {@code toString()}.
+ */
+public record LlmSettings(String provider, String model, String baseUrl, String apiKey, Duration timeout,
+                          Path promptsDir) {
 
     public static final Set<String> PROVIDERS = Set.of("none", "openai", "anthropic", "ollama", "gemini");
+    public static final Path DEFAULT_PROMPTS_DIR = Path.of("prompts");
+
+    public LlmSettings {
+        if (promptsDir == null) promptsDir = DEFAULT_PROMPTS_DIR;
+    }
+
+    /** Settings with the default prompts directory. */
+    public LlmSettings(String provider, String model, String baseUrl, String apiKey, Duration timeout) {
+        this(provider, model, baseUrl, apiKey, timeout, DEFAULT_PROMPTS_DIR);
+    }
 
     public static LlmSettings none() {
         return new LlmSettings("none", null, null, null, Duration.ofSeconds(20));
@@ -29,7 +44,7 @@ public record LlmSettings(String provider, String model, String baseUrl, String 
         }
         int timeout = r.intIn("FOOTNOTE_LLM_TIMEOUT_SECONDS", 20, 1, 600);
         return new LlmSettings(provider, r.strOrNull("FOOTNOTE_LLM_MODEL"), r.strOrNull("FOOTNOTE_LLM_BASE_URL"), key,
-                Duration.ofSeconds(timeout));
+                Duration.ofSeconds(timeout), Path.of(r.str("FOOTNOTE_PROMPTS_DIR", DEFAULT_PROMPTS_DIR.toString())));
     }
 
     public boolean enabled() {
@@ -39,6 +54,6 @@ public record LlmSettings(String provider, String model, String baseUrl, String 
     @Override
     public String toString() {
         return "LlmSettings[provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl
-                + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", timeout=" + timeout + "]";
+                + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", timeout=" + timeout + ", promptsDir=" + promptsDir + "]";
     }
 }
