@@ -2,6 +2,8 @@ package dev.footnote;
 
 import dev.footnote.answer.AnswerGenerator;
 import dev.footnote.answer.AnswerService;
+import dev.footnote.answer.llm.LangChain4jAnswerGenerator;
+import dev.footnote.answer.llm.Prompts;
 import dev.footnote.answer.local.Calibration;
 import dev.footnote.answer.local.LocalAnswerGenerator;
 import dev.footnote.cite.CitationResolver;
@@ -39,8 +41,20 @@ public final class App implements AutoCloseable {
                 model, new CitationResolver(embedder), settings.topK());
     }
 
+    /** The production wiring: the configured embedding model, and the configured language model if any. */
     public static App create(Settings settings) {
-        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), Optional.empty());
+        Prompts prompts = Prompts.load(settings.llm().promptsDir());
+        Optional<LangChain4jAnswerGenerator> llm = LangChain4jAnswerGenerator.from(settings.llm(), prompts);
+        App app = new App(settings, OnnxEmbedder.named(settings.embeddingModel()), llm.map(g -> (AnswerGenerator) g));
+        app.llm = llm.orElse(null);
+        return app;
+    }
+
+    private LangChain4jAnswerGenerator llm;
+
+    /** The language-model adapter, when one is configured (for its circuit breaker state). */
+    public Optional<LangChain4jAnswerGenerator> llm() {
+        return Optional.ofNullable(llm);
     }
 
     public AnswerService answers() {

@@ -112,7 +112,7 @@ public final class Indexer {
         for (int i = 0; i < todo.size(); i++) {
             CorpusEntry e = todo.get(i);
             try {
-                batch.add(e.loader().load());
+                batch.add(e.loader().load().withHash(e.hash()));
                 if (existing.containsKey(e.id())) updated++;
                 else added++;
             } catch (UnreadableDocumentException | RuntimeException ex) {

@@ -17,4 +17,9 @@ public record SourceDocument(String id, String path, String title, String date, 
         path = path == null ? id : path;
         hash = hash == null ? Hashing.sha256(text) : hash;
     }
+
+    /** The same document recorded under the hash its corpus computed, so the next ingest recognises it. */
+    public SourceDocument withHash(String h) {
+        return new SourceDocument(id, path, title, date, text, bodyStart, h, size);
+    }
 }

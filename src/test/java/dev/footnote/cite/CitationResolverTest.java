@@ -1,0 +1,74 @@
+package dev.footnote.cite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.footnote.answer.Support;
+import dev.footnote.ingest.Span;
+import dev.footnote.ingest.SentenceSplitter;
+import dev.footnote.retrieve.Passage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CitationResolverTest {
+    private static final String DOC = "Intro line.\n\nThe Nile is about 6,650 kilometres long. It flows north into the Mediterranean Sea. "
+            + "The Amazon carries more water than any other river.";
+    private final CitationResolver resolver = new CitationResolver(null);
+
+    private static Passage passage(String chunkId, int start, int end) {
+        List<Span> sentences = new SentenceSplitter().split(DOC, start, end);
+        return new Passage(chunkId, "rivers.md", "Rivers", "2020-01-01", new Span(start, end), DOC.substring(start, end),
+                sentences, new float[sentences.size()][384], null);
+    }
+
+    private final List<Passage> passages = List.of(passage("rivers.md#0", 13, DOC.length()), passage("rivers.md#1", 0, 11));
+
+    @Test
+    void a_verbatim_sentence_resolves_to_its_exact_span() {
+        Resolution r = resolver.resolve("It flows north into the Mediterranean Sea. [1]", passages);
+        assertThat(r.citations()).hasSize(1);
+        var c = r.citations().get(0);
+        assertThat(c.quote()).isEqualTo("It flows north into the Mediterranean Sea.").isEqualTo(DOC.substring(c.start(), c.end()));
+        assertThat(r.sentences().get(0).support()).isEqualTo(Support.SUPPORTED);
+        assertThat(r.text()).isEqualTo("It flows north into the Mediterranean Sea. [1]");
+    }
+
+    @Test
+    void a_paraphrase_resolves_to_the_sentence_of_the_passage_that_best_supports_it() {
+        Resolution r = resolver.resolve("The Amazon river carries the most water [1].", passages);
+        assertThat(r.citations().get(0).quote()).isEqualTo("The Amazon carries more water than any other river.");
+        assertThat(r.sentences().get(0).support()).isEqualTo(Support.SUPPORTED);
+    }
+
+    @Test
+    void an_invented_marker_is_dropped_and_the_sentence_marked_unsupported() {
+        Resolution r = resolver.resolve("The Nile is about 6,650 kilometres long. [7]", passages);
+        assertThat(r.citations()).isEmpty();
+        assertThat(r.droppedMarkers()).isEqualTo(1);
+        assertThat(r.sentences().get(0).support()).isEqualTo(Support.UNSUPPORTED);
+        assertThat(r.sentences().get(0).reason()).contains("7");
+        assertThat(r.text()).doesNotContain("[7]");
+    }
+
+    @Test
+    void citations_are_renumbered_in_order_of_first_use_and_shared() {
+        Resolution r = resolver.resolve("Intro line. [2] The Nile is about 6,650 kilometres long [1]. Intro line [2].", passages);
+        assertThat(r.citations()).extracting(c -> c.chunkId()).containsExactly("rivers.md#1", "rivers.md#0");
+        assertThat(r.sentences().get(0).citations()).containsExactly(1);
+        assertThat(r.sentences().get(1).citations()).containsExactly(2);
+        assertThat(r.sentences().get(2).citations()).containsExactly(1);
+    }
+
+    @Test
+    void markers_in_any_common_form_are_read() {
+        assertThat(Markers.parse("A claim [1, 2]. Another [3][4]. A third.[5]")).extracting(MarkedSentence::markers)
+                .containsExactly(List.of(1, 2), List.of(3, 4), List.of(5));
+    }
+
+    @Test
+    void a_trailing_half_marker_is_held_back_while_streaming() {
+        assertThat(Markers.safePrefixLength("Geneva [1")).isEqualTo(7);
+        assertThat(Markers.safePrefixLength("Geneva [")).isEqualTo(7);
+        assertThat(Markers.safePrefixLength("Geneva [1]")).isEqualTo(10);
+        assertThat(Markers.safePrefixLength("array[index")).isEqualTo(11);
+    }
+}
