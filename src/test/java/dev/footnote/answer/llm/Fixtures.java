@@ -12,7 +12,7 @@ final class Fixtures {
 
     static Passage passage(String docId, String title, String date, String text) {
         return new Passage(docId + "#0", docId, title, date, new Span(0, text.length()), text,
-                List.of(new Span(0, text.length())), new float[][] {new float[] {1f}});
+                List.of(new Span(0, text.length())), new float[][] {new float[] {1f}}, null);
     }
 
     static final Passage TOWER = passage("eiffel", "Eiffel Tower", "2024-03-01",
