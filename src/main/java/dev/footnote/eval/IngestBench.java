@@ -1,0 +1,101 @@
+package dev.footnote.eval;
+
+import dev.footnote.index.Embedder;
+import dev.footnote.index.IngestReport;
+import dev.footnote.index.Indexer;
+import dev.footnote.index.LuceneIndex;
+import dev.footnote.index.OnnxEmbedder;
+import dev.footnote.index.Progress;
+import dev.footnote.ingest.Chunk;
+import dev.footnote.ingest.Chunker;
+import dev.footnote.ingest.Corpus;
+import dev.footnote.ingest.CorpusEntry;
+import dev.footnote.ingest.SourceDocument;
+import dev.footnote.ingest.Span;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Ingest throughput against the embedding model's own: embeds exactly the texts an ingest embeds (same batches),
+ * then ingests the corpus into a fresh index, then reopens it and syncs again with nothing changed.
+ */
+public final class IngestBench {
+    private static final int BATCH_DOCS = 32;
+    private final String model;
+    private final PrintStream out;
+
+    public IngestBench(String model, PrintStream out) {
+        this.model = model;
+        this.out = out;
+    }
+
+    public void run(Corpus corpus) throws Exception {
+        Embedder embedder = OnnxEmbedder.named(model);
+        Corpus.Listing listing = corpus.list();
+        List<SourceDocument> docs = new ArrayList<>();
+        for (CorpusEntry e : listing.entries()) {
+            try {
+                docs.add(e.loader().load());
+            } catch (Exception ex) {
+                // the ingest skips it too
+            }
+        }
+        Chunker chunker = new Chunker();
+        embedder.embedPassages(List.of("warm up the model", "and its thread pool"));
+
+        long t = System.nanoTime();
+        int texts = 0;
+        int chunks = 0;
+        for (int i = 0; i < docs.size(); i += BATCH_DOCS) {
+            List<String> batch = new ArrayList<>();
+            for (SourceDocument d : docs.subList(i, Math.min(docs.size(), i + BATCH_DOCS))) {
+                for (Chunk c : chunker.chunk(d)) {
+                    chunks++;
+                    batch.add(d.title() + "\n" + c.span().of(d.text()));
+                    for (Span s : c.sentences()) batch.add(s.of(d.text()));
+                }
+            }
+            texts += batch.size();
+            embedder.embedPassages(batch);
+        }
+        double rawSeconds = (System.nanoTime() - t) / 1e9;
+
+        Path dir = Files.createTempDirectory("footnote-bench-index");
+        IngestReport report;
+        try (LuceneIndex index = LuceneIndex.open(dir, embedder.dimension())) {
+            report = new Indexer(index, embedder, chunker).sync(corpus, Progress.console("ingest", docs.size()));
+        }
+        long r = System.nanoTime();
+        IngestReport again;
+        try (LuceneIndex index = LuceneIndex.open(dir, 384)) {
+            Embedder fresh = OnnxEmbedder.named(model);
+            again = new Indexer(index, fresh, chunker).sync(corpus, Progress.silent());
+        }
+        double restart = (System.nanoTime() - r) / 1e9;
+        deleteQuietly(dir);
+
+        double rawChunksPerSecond = chunks / rawSeconds;
+        double ingestChunksPerSecond = report.chunks() / report.seconds();
+        out.printf(Locale.ROOT, "documents              %d%n", docs.size());
+        out.printf(Locale.ROOT, "chunks                 %d (%d texts embedded: chunks + sentences)%n", chunks, texts);
+        out.printf(Locale.ROOT, "embedding model alone  %.1f s  %.1f chunks/s  %.1f texts/s%n", rawSeconds, rawChunksPerSecond, texts / rawSeconds);
+        out.printf(Locale.ROOT, "full ingest            %.1f s  %.1f chunks/s%n", report.seconds(), ingestChunksPerSecond);
+        out.printf(Locale.ROOT, "ingest / model time    %.3f (overhead %.1f%%)%n", report.seconds() / rawSeconds,
+                100 * (report.seconds() / rawSeconds - 1));
+        out.printf(Locale.ROOT, "restart, nothing changed: %.2f s (open index + load model + sync; %d unchanged, %d embedded)%n",
+                restart, again.unchanged(), again.chunks());
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
