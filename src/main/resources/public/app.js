@@ -294,7 +294,14 @@
       if (i > 0) p.append(document.createTextNode(' '));
       const support = s.support || 'supported';
       const span = el('span', { class: 'sentence support-' + support, 'data-support': support });
-      span.append(document.createTextNode(s.text || ''));
+      const text = String(s.text || '');
+      const hasMarkers = s.citations && s.citations.length;
+      // Keep the last word and its markers together so a marker never wraps onto a line of its own.
+      const cut = hasMarkers ? text.trimEnd().lastIndexOf(' ') + 1 : text.length;
+      span.append(document.createTextNode(text.slice(0, cut)));
+      const tail = el('span', { class: 'nowrap' }, text.slice(cut));
+      if (hasMarkers) tail.append(markers(s.citations, byId, view, true));
+      span.append(tail);
       if (support !== 'supported') {
         flagged = true;
         const why = supportLabel(support) + (s.reason ? ': ' + s.reason : '');
@@ -304,7 +311,6 @@
         span.append(el('span', { class: 'visually-hidden' }, ' (' + why + ')'));
       }
       p.append(span);
-      if (s.citations && s.citations.length) p.append(markers(s.citations, byId, view, true));
     });
     container.append(p);
     return flagged;
@@ -320,10 +326,11 @@
         'data-citation-id': c.id,
         onclick: (e) => openSource(c, e.currentTarget, view),
       },
-      el('span', { class: 'source-num', 'aria-hidden': 'true' }, nearest ? '·' : String(c.id)),
+      el('span', { class: 'source-num', 'aria-hidden': 'true' }, String(c.id)),
       el('span', { class: 'source-main' },
-        el('span', { class: 'source-title' }, c.title || c.docId || 'Untitled document'),
-        c.date ? el('span', { class: 'source-date' }, formatDate(c.date)) : null,
+        el('span', { class: 'source-head' },
+          el('span', { class: 'source-title' }, c.title || c.docId || 'Untitled document'),
+          c.date ? el('span', { class: 'source-date' }, formatDate(c.date)) : null),
         el('span', { class: 'source-quote' }, '“' + truncate(quote, 160) + '”'))));
   }
 
@@ -425,8 +432,8 @@
 
     if (flagged) {
       view.body.append(el('p', { class: 'support-legend' },
-        el('span', { class: 'legend-sample', 'aria-hidden': 'true' }, 'dotted'),
-        ' Dotted underline: the cited text only partly supports (or does not support) that sentence. Focus or hover it for the reason.'));
+        el('span', { class: 'legend-sample' }, 'Dotted underline'),
+        ' marks a sentence the cited text only partly supports. Hover or focus it to see why.'));
     }
 
     const cited = citedCitations(answer);
@@ -710,9 +717,14 @@
     const parts = locateQuote(c);
     const note = $('source-note');
     if (parts) {
-      if (parts[0]) passageEl.append(el('span', { class: 'passage-context' }, (c.passageStart > 0 ? '…' : '') + parts[0]));
+      const before = parts[0].replace(/^\s+/, '');
+      const after = parts[2].replace(/\s+$/, '');
+      // Ellipses only where the passage is visibly cut mid-sentence.
+      const cutBefore = c.passageStart > 0 && /^[a-z,;]/.test(before || parts[1]);
+      const cutAfter = !/[.!?"”’)\]]$/.test(after || parts[1]);
+      if (before || cutBefore) passageEl.append(el('span', { class: 'passage-context' }, (cutBefore ? '…' : '') + before));
       passageEl.append(el('mark', { class: 'hl', 'data-testid': 'source-highlight' }, parts[1]));
-      if (parts[2]) passageEl.append(el('span', { class: 'passage-context' }, parts[2] + '…'));
+      if (after || cutAfter) passageEl.append(el('span', { class: 'passage-context' }, after + (cutAfter ? '…' : '')));
       note.textContent = nearest ? 'Closest text found; it does not answer the question.' : 'Highlighted: the exact text this footnote relies on.';
     } else {
       passageEl.append(el('span', { class: 'passage-context' }, c.passage || ''));
