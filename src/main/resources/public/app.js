@@ -509,10 +509,42 @@
     return view;
   }
 
+  function renderRecent() {
+    const box = emptyState.querySelector('#recent');
+    clear(box);
+    const past = store.past.filter((c) => c.turns && c.turns.length).slice(0, 5);
+    if (!past.length) { box.hidden = true; return; }
+    box.hidden = false;
+    box.append(el('h2', { class: 'recent-title', id: 'recent-title' }, 'Recent conversations'));
+    const list = el('ul', { class: 'recent-list', 'aria-labelledby': 'recent-title' });
+    for (const c of past) {
+      const first = c.turns.find((t) => t.role === 'user');
+      const n = c.turns.filter((t) => t.role === 'user').length;
+      list.append(el('li', null, el('button', {
+        type: 'button', class: 'recent-item', 'data-testid': 'recent-conversation',
+        onclick: () => restoreConversation(c.id),
+      }, el('span', { class: 'recent-q' }, truncate(first ? first.content : 'Conversation', 90)),
+      el('span', { class: 'recent-meta' }, n + ' question' + (n === 1 ? '' : 's') + ' · ' + new Date(c.created).toLocaleDateString()))));
+    }
+    box.append(list);
+  }
+
+  function restoreConversation(id) {
+    const i = store.past.findIndex((c) => c.id === id);
+    if (i < 0 || inflight) return;
+    const [c] = store.past.splice(i, 1);
+    if (store.current.turns.length) store.past.unshift(store.current);
+    store.current = c;
+    saveStore();
+    renderConversation();
+    input.focus();
+  }
+
   function renderConversation() {
     clear(messagesEl);
     const turns = store.current.turns;
     if (!turns.length) {
+      renderRecent();
       messagesEl.append(emptyState);
       return;
     }
@@ -563,6 +595,7 @@
     messagesEl.append(userMessage(userTurn));
     const view = assistantShell();
     view.root.setAttribute('data-status', 'streaming');
+    view.root.setAttribute('aria-busy', 'true');
     view.root.classList.add('is-streaming');
     setStatus(view, 'Searching the documents…', true);
     messagesEl.append(view.root);
@@ -610,6 +643,7 @@
         renderError(view, turn.error);
       }
     } finally {
+      view.root.removeAttribute('aria-busy');
       inflight = null;
       saveStore();
       setBusy(false);

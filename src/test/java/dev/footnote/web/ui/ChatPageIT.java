@@ -239,6 +239,21 @@ class ChatPageIT {
         byTestId("new-chat").click();
         waitFor().until(d -> answers().isEmpty());
         assertThat(driver.findElement(By.id("empty-state")).isDisplayed()).isTrue();
+        WebElement recent = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("recent-conversation")));
+        assertThat(recent.getText()).contains(QUESTION);
+        screenshot("10-new-chat-recent");
+        recent.click();
+        waitFor().until(d -> answers().size() == 2);
+    }
+
+    @Test
+    void serverProblemIsShownAsAnError() {
+        ask("Is the index unavailable?");
+        WebElement error = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("answer-error")));
+        assertThat(error.getText()).contains("Index unavailable").contains("run the ingest command");
+        assertThat(lastAnswer().getDomAttribute("data-status")).isEqualTo("error");
+        assertThat(byTestId("send").isDisplayed()).isTrue();
+        screenshot("11-error");
     }
 
     @Test
@@ -266,7 +281,7 @@ class ChatPageIT {
         assertNoAlert();
         assertThat(driver.findElements(By.cssSelector("main img, aside img"))).isEmpty();
         assertThat(js("return document.querySelectorAll('script').length")).isEqualTo(1L);
-        screenshot("10-untrusted-document");
+        screenshot("12-untrusted-document");
 
         // Passage search opens the document at the hit.
         WebElement search = byTestId("search-input");
@@ -278,7 +293,7 @@ class ChatPageIT {
         WebElement hl = waitFor().until(d -> d.findElements(testId("document-highlight")).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElse(null));
         assertThat(hl.getDomProperty("textContent")).contains("Blingen is expected to meet");
-        screenshot("11-search");
+        screenshot("13-search");
 
         // An answer whose own text and cited passage carry markup.
         driver.get(baseUrl() + "#chat");
@@ -291,7 +306,7 @@ class ChatPageIT {
         assertThat(highlight.getDomProperty("textContent")).contains(FakeFootnoteApi.EVIL_MARKUP);
         assertNoAlert();
         assertThat(driver.findElements(By.cssSelector("main img, aside img"))).isEmpty();
-        screenshot("12-untrusted-answer");
+        screenshot("14-untrusted-answer");
     }
 
     @Test
@@ -302,7 +317,7 @@ class ChatPageIT {
         waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("question-input")));
         assertThat(js("return window.innerWidth")).isEqualTo(375L);
         assertFitsWidth();
-        screenshot("13-mobile-empty");
+        screenshot("15-mobile-empty");
 
         ask(QUESTION);
         waitDone(lastAnswer());
@@ -310,22 +325,22 @@ class ChatPageIT {
         assertThat(byTestId("question-input").isDisplayed()).isTrue();
         assertThat(byTestId("send").isDisplayed()).isTrue();
         assertThat(isInViewport(byTestId("send"))).isTrue();
-        screenshot("14-mobile-answer");
+        screenshot("16-mobile-answer");
 
         lastAnswer().findElements(testId("citation-marker")).get(0).click();
         WebElement panel = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("source-panel")));
         assertThat(panel.getRect().getWidth()).isLessThanOrEqualTo(375);
         assertFitsWidth();
-        screenshot("15-mobile-source");
+        screenshot("17-mobile-source");
         panel.findElement(testId("view-in-document")).click();
         waitFor().until(d -> d.findElements(testId("document-highlight")).stream().anyMatch(WebElement::isDisplayed));
         assertFitsWidth();
-        screenshot("16-mobile-document");
+        screenshot("18-mobile-document");
 
         driver.get(baseUrl() + "#documents");
         waitFor().until(d -> !d.findElements(testId("document-item")).isEmpty());
         assertFitsWidth();
-        screenshot("17-mobile-documents");
+        screenshot("19-mobile-documents");
     }
 
     // ------------------------------------------------------------------ helpers

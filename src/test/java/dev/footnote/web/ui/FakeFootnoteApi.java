@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>contains "weather": an abstention with the nearest passages as citations;</li>
  *   <li>contains "markup": an answer citing {@link #EVIL_DOC_ID}, whose text and title hold live-looking HTML;</li>
  *   <li>contains "slow": the normal answer, streamed very slowly (for Stop);</li>
+ *   <li>contains "unavailable": a 503 {@code application/problem+json} error;</li>
  *   <li>non-empty history: a follow-up answer that first streams a remote draft, then {@code reset}s and streams the
  *       local answer ({@code generator: local}, with a {@code fallbackReason});</li>
  *   <li>otherwise: {@link #mainAnswer()} about the seed document.</li>
@@ -235,6 +236,10 @@ public final class FakeFootnoteApi implements AutoCloseable {
             return;
         }
         String q = question.toLowerCase(Locale.ROOT);
+        if (q.contains("unavailable")) {
+            problem(ctx, 503, "Index unavailable", "No index found; run the ingest command first.");
+            return;
+        }
         boolean followUp = body.path("history").isArray() && body.path("history").size() > 0;
         ObjectNode answer;
         long delay = deltaDelayMs;
