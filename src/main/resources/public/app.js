@@ -554,6 +554,21 @@
     scrollToBottom(true);
   }
 
+  // While an answer streams we follow it, unless the reader scrolls away.
+  let follow = true;
+  for (const ev of ['wheel', 'touchmove']) messagesEl.addEventListener(ev, () => { if (inflight) follow = false; }, { passive: true });
+  messagesEl.addEventListener('keydown', (e) => {
+    if (inflight && ['PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', ' '].includes(e.key)) follow = false;
+  });
+
+  /** After an answer completes: show its start if it is taller than the view, else the bottom. */
+  function revealAnswer(view) {
+    if (!follow) return;
+    const root = view.root;
+    if (root.offsetHeight > messagesEl.clientHeight - 24) messagesEl.scrollTop = root.offsetTop - 16;
+    else messagesEl.scrollTop = messagesEl.scrollHeight;
+  }
+
   function scrollToBottom(force) {
     const nearBottom = messagesEl.scrollHeight - messagesEl.scrollTop - messagesEl.clientHeight < 120;
     if (force || nearBottom) messagesEl.scrollTop = messagesEl.scrollHeight;
@@ -603,6 +618,7 @@
 
     const controller = new AbortController();
     inflight = { controller, turn, view };
+    follow = true;
     setBusy(true);
 
     try {
@@ -614,7 +630,7 @@
         delta(d) {
           turn.text += (d && typeof d.text === 'string') ? d.text : '';
           renderStreaming(view, turn.text);
-          scrollToBottom(false);
+          if (follow) scrollToBottom(true);
         },
         reset() {
           turn.text = '';
@@ -647,7 +663,7 @@
       inflight = null;
       saveStore();
       setBusy(false);
-      scrollToBottom(false);
+      revealAnswer(view);
     }
   }
 

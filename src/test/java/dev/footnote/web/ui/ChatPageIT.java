@@ -150,6 +150,15 @@ class ChatPageIT {
         assertThat(partialSentence.getCssValue("text-decoration-style")).isEqualTo("dotted");
         screenshot("02-answer-done");
 
+        // Copy answer puts the answer with its footnotes on the clipboard.
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", baseUrl().replaceAll("/$", ""),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        answer.findElement(testId("copy-answer")).click();
+        waitFor().until(d -> answer.findElement(testId("copy-answer")).getText().equals("Copied"));
+        Object clip = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('ERR ' + e));");
+        assertThat((String) clip).contains("Secretary Blinken said").contains("[1]").contains("Sources:").contains(quoteOf(1));
+
         JsonNode citation1 = api.mainAnswer().path("citations").get(0);
         String quote = citation1.path("quote").asText();
         String docText = api.documentText(FakeFootnoteApi.SEED_DOC_ID);
@@ -344,6 +353,10 @@ class ChatPageIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private static String quoteOf(int citationId) {
+        return api.mainAnswer().path("citations").get(citationId - 1).path("quote").asText();
+    }
 
     private static By testId(String id) {
         return By.cssSelector("[data-testid='" + id + "']");
