@@ -1,0 +1,436 @@
+package dev.footnote.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Drives the web chat page in headless Debian Chromium. The page is served, with a fake API, by
+ * {@link FakeFootnoteApi}; {@link #baseUrl()} is the single place that decides which server is under test.
+ */
+class ChatPageIT {
+    private static final Path CHROMIUM = Path.of(System.getProperty("footnote.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("footnote.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SEED = Path.of("seeds", "000_19ee0b4e2523900b.txt");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String QUESTION = "Is the United States open to a summit with Russia?";
+
+    private static FakeFootnoteApi api;
+    private static ChromeDriverService service;
+    private static ChromeDriver driver;
+    private static Path userDataDir;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String reason = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER + ") is not installed";
+            if (System.getenv("CI") != null) fail(reason + " and CI is set: install chromium and chromium-driver");
+            System.out.println("Skipping ChatPageIT: " + reason + " (apt-get install chromium chromium-driver)");
+            Assumptions.assumeTrue(false, reason);
+        }
+        api = new FakeFootnoteApi(SEED).start();
+        Files.createDirectories(SCREENSHOTS);
+        userDataDir = Files.createTempDirectory("footnote-chromium-");
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + userDataDir, "--window-size=1280,900", "--lang=en-US");
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) driver.quit();
+        if (service != null) service.stop();
+        if (api != null) api.close();
+        if (userDataDir != null) {
+            try (Stream<Path> walk = Files.walk(userDataDir)) {
+                walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    /** The server under test. The integrator can point this at the real app. */
+    static String baseUrl() {
+        return api.baseUrl();
+    }
+
+    @BeforeEach
+    void freshPage() {
+        api.clearRequests();
+        api.deltaDelayMs(40);
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        driver.get(baseUrl());
+        js("localStorage.clear();");
+        driver.navigate().refresh();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("question-input")));
+    }
+
+    @AfterEach
+    void noAlerts() {
+        assertNoAlert();
+    }
+
+    // ------------------------------------------------------------------ scenarios
+
+    @Test
+    void answerStreamsInAndFootnoteOpensHighlightedSourceAndDocument() {
+        api.deltaDelayMs(90);
+        WebElement box = byTestId("question-input");
+        box.sendKeys(QUESTION);
+        box.sendKeys(Keys.ENTER);
+
+        WebElement answer = waitFor().until(d -> lastAnswer());
+        // While streaming, partial text is visible before the final render.
+        String partial = waitFor().until(d -> {
+            String text = answer.findElements(By.cssSelector(".streaming-text")).stream()
+                    .map(e -> e.getDomProperty("textContent")).findFirst().orElse("");
+            return text.length() > 5 && "streaming".equals(answer.getDomAttribute("data-status")) ? text : null;
+        });
+        screenshot("01-streaming");
+        waitDone(answer);
+        String full = answer.findElement(By.cssSelector(".answer-text")).getDomProperty("textContent");
+        assertThat(full).contains("Secretary Blinken said the United States is open to holding a summit");
+        assertThat(full.length()).isGreaterThan(partial.length());
+        assertThat(api.askAcceptHeaders()).first().asString().contains("text/event-stream");
+        assertThat(api.askRequests().get(0).path("question").asText()).isEqualTo(QUESTION);
+        assertThat(api.askRequests().get(0).path("history").size()).isZero();
+
+        List<WebElement> markers = answer.findElements(testId("citation-marker"));
+        assertThat(markers).extracting(WebElement::getText).containsExactly("1", "2", "3");
+        assertThat(answer.findElements(testId("source-card"))).hasSize(3);
+        assertThat(answer.findElement(testId("answer-generator")).getText()).contains("openai");
+
+        // The partially supported sentence looks different and explains itself, focusably.
+        WebElement partialSentence = answer.findElement(By.cssSelector(".sentence.support-partial"));
+        assertThat(partialSentence.getDomAttribute("title")).contains("Wednesday");
+        assertThat(partialSentence.getDomAttribute("tabindex")).isEqualTo("0");
+        assertThat(partialSentence.getCssValue("text-decoration-style")).isEqualTo("dotted");
+        screenshot("02-answer-done");
+
+        // Copy answer puts the answer with its footnotes on the clipboard.
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", baseUrl().replaceAll("/$", ""),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        answer.findElement(testId("copy-answer")).click();
+        waitFor().until(d -> answer.findElement(testId("copy-answer")).getText().equals("Copied"));
+        Object clip = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('ERR ' + e));");
+        assertThat((String) clip).contains("Secretary Blinken said").contains("[1]").contains("Sources:").contains(quoteOf(1));
+
+        JsonNode citation1 = api.mainAnswer().path("citations").get(0);
+        String quote = citation1.path("quote").asText();
+        String docText = api.documentText(FakeFootnoteApi.SEED_DOC_ID);
+        assertThat(docText.substring(citation1.path("start").asInt(), citation1.path("end").asInt())).isEqualTo(quote);
+
+        markers.get(0).click();
+        WebElement panel = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("source-panel")));
+        assertThat(panel.getDomAttribute("role")).isEqualTo("dialog");
+        WebElement highlight = panel.findElement(testId("source-highlight"));
+        assertThat(highlight.getDomProperty("textContent")).isEqualTo(quote);
+        assertThat(panel.getText()).contains("Blinken and Lavrov talks in Geneva");
+        screenshot("03-source-panel");
+
+        panel.findElement(testId("view-in-document")).click();
+        WebElement docView = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("document-view")));
+        WebElement docHighlight = waitFor().until(d -> docView.findElements(testId("document-highlight")).stream().findFirst().orElse(null));
+        assertThat(docHighlight.getDomProperty("textContent")).isEqualTo(quote);
+        assertThat(docView.findElement(By.id("document-text")).getDomProperty("textContent")).isEqualTo(docText);
+        waitFor().until(d -> isInViewport(docHighlight));
+        screenshot("04-document-view");
+
+        // Keyboard: Escape closes the panel and returns focus to the marker that opened it.
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        waitFor().until(ExpectedConditions.invisibilityOfElementLocated(testId("source-panel")));
+        assertThat(driver.switchTo().activeElement().getDomAttribute("data-testid")).isEqualTo("citation-marker");
+        // Enter on the focused marker reopens it.
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("source-panel")));
+
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        screenshot("05-dark-mode");
+    }
+
+    @Test
+    void abstentionSaysTheDocumentsDontSayAndOffersNearestPassages() {
+        ask("What was the weather in Geneva during the talks?");
+        WebElement answer = lastAnswer();
+        waitDone(answer);
+        WebElement abstention = answer.findElement(testId("abstention"));
+        assertThat(abstention.getText()).contains("The documents don’t say").contains("do not say what the weather was");
+        List<WebElement> nearest = answer.findElements(testId("nearest-passage"));
+        assertThat(nearest).hasSize(2);
+        assertThat(answer.findElement(By.cssSelector(".sources-title")).getText()).containsIgnoringCase("nearest passages");
+        assertThat(answer.findElements(testId("citation-marker"))).isEmpty();
+        screenshot("06-abstention");
+
+        nearest.get(0).click();
+        WebElement panel = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("source-panel")));
+        assertThat(panel.findElement(testId("source-highlight")).getDomProperty("textContent"))
+                .isEqualTo("Russian Foreign Minister Sergei Lavrov in Geneva, Switzerland");
+        screenshot("07-abstention-nearest");
+    }
+
+    @Test
+    void followUpSendsHistoryAndConversationSurvivesReload() {
+        ask(QUESTION);
+        waitDone(lastAnswer());
+        String firstAnswer = api.mainAnswer(QUESTION).path("answer").asText();
+
+        ask("When will he meet Zelensky?");
+        waitFor().until(d -> answers().size() == 2 && "done".equals(answers().get(1).getDomAttribute("data-status")));
+        List<JsonNode> requests = api.askRequests();
+        assertThat(requests).hasSize(2);
+        JsonNode history = requests.get(1).path("history");
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(0).path("role").asText()).isEqualTo("user");
+        assertThat(history.get(0).path("content").asText()).isEqualTo(QUESTION);
+        assertThat(history.get(1).path("role").asText()).isEqualTo("assistant");
+        assertThat(history.get(1).path("content").asText()).isEqualTo(firstAnswer);
+        assertThat(requests.get(1).path("topK").asInt()).isEqualTo(8);
+
+        WebElement second = answers().get(1);
+        assertThat(second.getText()).doesNotContain(FakeFootnoteApi.DRAFT_MARKER).contains("Zelensky in Kyiv on Wednesday");
+        String meta = second.findElement(testId("answer-generator")).getText();
+        assertThat(meta).contains("local").contains("429");
+        screenshot("08-follow-up");
+
+        driver.navigate().refresh();
+        waitFor().until(d -> answers().size() == 2);
+        assertThat(answers().get(1).getText()).contains("Zelensky in Kyiv on Wednesday");
+        assertThat(driver.findElements(testId("question"))).hasSize(2);
+        answers().get(0).findElements(testId("citation-marker")).get(0).click();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("source-highlight")));
+        screenshot("09-after-reload");
+
+        byTestId("new-chat").click();
+        waitFor().until(d -> answers().isEmpty());
+        assertThat(driver.findElement(By.id("empty-state")).isDisplayed()).isTrue();
+        WebElement recent = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("recent-conversation")));
+        assertThat(recent.getText()).contains(QUESTION);
+        screenshot("10-new-chat-recent");
+        recent.click();
+        waitFor().until(d -> answers().size() == 2);
+    }
+
+    @Test
+    void serverProblemIsShownAsAnError() {
+        ask("Is the index unavailable?");
+        WebElement error = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("answer-error")));
+        assertThat(error.getText()).contains("Index unavailable").contains("run the ingest command");
+        assertThat(lastAnswer().getDomAttribute("data-status")).isEqualTo("error");
+        assertThat(byTestId("send").isDisplayed()).isTrue();
+        screenshot("11-error");
+    }
+
+    @Test
+    void stopAbortsTheStream() {
+        ask("A slow question about the summit");
+        WebElement answer = lastAnswer();
+        WebElement stop = waitFor().until(ExpectedConditions.elementToBeClickable(testId("stop")));
+        stop.click();
+        waitFor().until(d -> "stopped".equals(lastAnswer().getDomAttribute("data-status")));
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("send")));
+        assertThat(lastAnswer().getText()).contains("Stopped");
+        assertThat(answer).isNotNull();
+    }
+
+    @Test
+    void untrustedMarkupIsShownAsInertText() {
+        driver.get(baseUrl() + "#documents");
+        WebElement item = waitFor().until(d -> d.findElements(testId("document-item")).stream()
+                .filter(e -> FakeFootnoteApi.EVIL_DOC_ID.equals(e.getDomAttribute("data-doc-id"))).findFirst().orElse(null));
+        assertThat(item.getText()).contains(FakeFootnoteApi.EVIL_MARKUP);
+        item.click();
+        WebElement docView = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("document-view")));
+        waitFor().until(d -> docView.getText().contains("end of payload"));
+        assertThat(docView.getText()).contains(FakeFootnoteApi.EVIL_MARKUP);
+        assertNoAlert();
+        assertThat(driver.findElements(By.cssSelector("main img, aside img"))).isEmpty();
+        assertThat(js("return document.querySelectorAll('script').length")).isEqualTo(1L);
+        screenshot("12-untrusted-document");
+
+        // Passage search opens the document at the hit.
+        WebElement search = byTestId("search-input");
+        search.sendKeys("Zhelensky Kiev");
+        search.sendKeys(Keys.ENTER);
+        WebElement hit = waitFor().until(d -> d.findElements(testId("search-hit")).stream().findFirst().orElse(null));
+        assertThat(hit.getText()).contains("Zhelensky");
+        hit.click();
+        WebElement hl = waitFor().until(d -> d.findElements(testId("document-highlight")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(hl.getDomProperty("textContent")).contains("Blingen is expected to meet");
+        screenshot("13-search");
+
+        // An answer whose own text and cited passage carry markup.
+        driver.get(baseUrl() + "#chat");
+        ask("What markup does the untrusted page contain?");
+        WebElement answer = lastAnswer();
+        waitDone(answer);
+        assertThat(answer.getText()).contains(FakeFootnoteApi.EVIL_MARKUP).contains("<img src=y onerror=alert(3)>");
+        answer.findElement(testId("citation-marker")).click();
+        WebElement highlight = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("source-highlight")));
+        assertThat(highlight.getDomProperty("textContent")).contains(FakeFootnoteApi.EVIL_MARKUP);
+        assertNoAlert();
+        assertThat(driver.findElements(By.cssSelector("main img, aside img"))).isEmpty();
+        screenshot("14-untrusted-answer");
+    }
+
+    @Test
+    void usableAt375PixelsWide() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true));
+        driver.navigate().refresh();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("question-input")));
+        assertThat(js("return window.innerWidth")).isEqualTo(375L);
+        assertFitsWidth();
+        screenshot("15-mobile-empty");
+
+        ask(QUESTION);
+        waitDone(lastAnswer());
+        assertFitsWidth();
+        assertThat(byTestId("question-input").isDisplayed()).isTrue();
+        assertThat(byTestId("send").isDisplayed()).isTrue();
+        assertThat(isInViewport(byTestId("send"))).isTrue();
+        screenshot("16-mobile-answer");
+
+        lastAnswer().findElements(testId("citation-marker")).get(0).click();
+        WebElement panel = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("source-panel")));
+        assertThat(panel.getRect().getWidth()).isLessThanOrEqualTo(375);
+        assertFitsWidth();
+        screenshot("17-mobile-source");
+        panel.findElement(testId("view-in-document")).click();
+        waitFor().until(d -> d.findElements(testId("document-highlight")).stream().anyMatch(WebElement::isDisplayed));
+        assertFitsWidth();
+        screenshot("18-mobile-document");
+
+        driver.get(baseUrl() + "#documents");
+        waitFor().until(d -> !d.findElements(testId("document-item")).isEmpty());
+        assertFitsWidth();
+        screenshot("19-mobile-documents");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String quoteOf(int citationId) {
+        return api.mainAnswer().path("citations").get(citationId - 1).path("quote").asText();
+    }
+
+    private static By testId(String id) {
+        return By.cssSelector("[data-testid='" + id + "']");
+    }
+
+    private static WebElement byTestId(String id) {
+        return driver.findElement(testId(id));
+    }
+
+    private static WebDriverWait waitFor() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(25));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static void ask(String question) {
+        WebElement box = waitFor().until(ExpectedConditions.elementToBeClickable(testId("question-input")));
+        int before = answers().size();
+        box.sendKeys(question);
+        byTestId("send").click();
+        waitFor().until(d -> answers().size() == before + 1);
+    }
+
+    private static List<WebElement> answers() {
+        return driver.findElements(testId("answer"));
+    }
+
+    private static WebElement lastAnswer() {
+        List<WebElement> all = answers();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    private static void waitDone(WebElement answer) {
+        waitFor().until(d -> "done".equals(answer.getDomAttribute("data-status")));
+    }
+
+    private static boolean isInViewport(WebElement e) {
+        return Boolean.TRUE.equals(js("const r = arguments[0].getBoundingClientRect();"
+                + "return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;", e));
+    }
+
+    private static void assertFitsWidth() {
+        Object width = js("return document.documentElement.scrollWidth");
+        assertThat(((Number) width).intValue()).as("page scrollWidth").isLessThanOrEqualTo(375);
+        Object overflowing = js("return Array.from(document.querySelectorAll('body *')).filter(e => {"
+                + "const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right > window.innerWidth + 1"
+                + " && getComputedStyle(e).visibility !== 'hidden' && !e.closest('.visually-hidden, [hidden]');"
+                + "}).map(e => e.tagName + '.' + e.className).slice(0, 5)");
+        assertThat((List<?>) overflowing).as("elements sticking out to the right").isEmpty();
+    }
+
+    private static void assertNoAlert() {
+        try {
+            String text = driver.switchTo().alert().getText();
+            driver.switchTo().alert().dismiss();
+            fail("an alert ran: " + text);
+        } catch (NoAlertPresentException expected) {
+            // good: nothing executed
+        }
+    }
+
+    private static void screenshot(String name) {
+        // Let entrance animations finish so screenshots (and layout checks) show the settled page.
+        waitFor().until(d -> Boolean.TRUE.equals(js("return document.getAnimations().every(a => a.playState !== 'running'"
+                + " || a.effect.getTiming().iterations === Infinity)")));
+        try {
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not save screenshot " + name, e);
+        }
+    }
+}
