@@ -72,7 +72,7 @@ public final class AnswerService {
         List<Passage> passages = hits.stream().map(Hit::passage).toList();
         timings.put("retrieve", ms(t));
         listener.onRetrieval(hits);
-        GenerationRequest gen = new GenerationRequest(standalone, request.history(), passages,
+        GenerationRequest gen = GenerationRequest.fromHits(standalone, request.history(), hits,
                 passages.isEmpty() ? null : query.vector());
 
         Outcome outcome = null;

@@ -45,7 +45,7 @@ final class AnswerEvalRunner {
             LocalAnswerGenerator local = new LocalAnswerGenerator(retriever, c);
             int k = a.intOr("k", 8, 1, 50);
             if (a.get("features") != null) {
-                writeFeatures(Path.of(a.get("features")), questions, unanswerable, retriever, local, embedder, k);
+                writeCandidates(Path.of(a.get("features")), questions, unanswerable, retriever, local, embedder, k);
             }
             AnswerService service = new AnswerService(retriever, embedder, local, Optional.empty(), new CitationResolver(embedder), k);
             for (int i = 0; i < Math.min(20, questions.size()); i++) service.answer(dev.footnote.answer.AskRequest.of(questions.get(i).question()));
@@ -67,27 +67,30 @@ final class AnswerEvalRunner {
 
     private static Calibration calibration(Args a) {
         Calibration d = Calibration.DEFAULT;
-        return new Calibration(a.doubleOr("cosine-weight", d.cosineWeight()), a.doubleOr("coverage-weight", d.coverageWeight()),
-                a.doubleOr("rank-penalty", d.rankPenalty()), a.intOr("max-passages", d.maxPassages(), 1, 50),
-                a.intOr("max-sentences", d.maxSentences(), 1, 3), a.doubleOr("extra-margin", d.extraMargin()),
-                a.doubleOr("min-cosine", d.minCosine()), a.doubleOr("min-coverage", d.minCoverage()),
-                a.doubleOr("min-score", d.minScore()));
+        return new Calibration(d.wCos(), d.wCov(), d.wRank(), d.wPassage(), d.wLength(), d.wShort(), d.maxPassages(),
+                d.maxSentences(), d.extraMargin(), d.confidenceWeights(), d.confidenceBias(),
+                a.doubleOr("min-confidence", d.minConfidence()));
     }
 
-    /** One CSV row per question: whether it is answerable and the local answerer's strongest evidence. */
-    private static void writeFeatures(Path out, List<AnswerEval.Question> qs, List<String> unanswerable,
-                                      LuceneRetriever retriever, LocalAnswerGenerator local, Embedder embedder, int k) throws Exception {
+    /** One JSON line per question: its gold answers (none if unanswerable), the hits, every candidate sentence. */
+    private static void writeCandidates(Path out, List<AnswerEval.Question> qs, List<String> unanswerable,
+                                        LuceneRetriever retriever, LocalAnswerGenerator local, Embedder embedder, int k) throws Exception {
+        ObjectMapper json = new ObjectMapper();
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
-            w.println("answerable,cosine,coverage");
-            for (AnswerEval.Question q : qs) w.println("1," + features(q.question(), retriever, local, embedder, k));
-            for (String u : unanswerable) w.println("0," + features(u, retriever, local, embedder, k));
+            List<AnswerEval.Question> all = new ArrayList<>(qs);
+            for (String u : unanswerable) all.add(new AnswerEval.Question(u, List.of(), null));
+            for (AnswerEval.Question q : all) {
+                SearchQuery sq = new SearchQuery(q.question(), embedder);
+                List<Hit> hits = retriever.retrieve(sq, k);
+                var gen = GenerationRequest.fromHits(q.question(), List.of(), hits, sq.vector());
+                var row = new java.util.LinkedHashMap<String, Object>();
+                row.put("answers", q.answers());
+                row.put("gold", q.passageId());
+                row.put("hits", hits.stream().map(h -> java.util.Map.of("doc", h.passage().docId(), "score", h.score(),
+                        "bm25", h.bm25() == null ? 0 : h.bm25(), "vector", h.vector() == null ? 0 : h.vector())).toList());
+                row.put("candidates", local.candidates(gen));
+                w.println(json.writeValueAsString(row));
+            }
         }
-    }
-
-    private static String features(String q, LuceneRetriever retriever, LocalAnswerGenerator local, Embedder embedder, int k) {
-        SearchQuery sq = new SearchQuery(q, embedder);
-        List<Hit> hits = retriever.retrieve(sq, k);
-        double[] ev = local.strongestEvidence(new GenerationRequest(q, List.of(), hits.stream().map(Hit::passage).toList(), sq.vector()));
-        return String.format(Locale.ROOT, "%.4f,%.4f", ev[0], ev[1]);
     }
 }

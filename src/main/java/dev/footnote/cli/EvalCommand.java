@@ -56,8 +56,7 @@ final class EvalCommand implements Command {
     public int run(List<String> argv) throws Exception {
         Args a = new Args(argv, Set.of("json"), Set.of("corpus", "queries", "qrels", "mode", "index", "model",
                 "vector-weight", "depth", "title-boost", "passages", "questions", "unanswerable", "limit", "k", "features",
-                "cosine-weight", "coverage-weight", "rank-penalty", "max-passages", "max-sentences", "extra-margin",
-                "min-cosine", "min-coverage", "min-score"));
+                "min-confidence"));
         if (a.positional().size() != 1) throw new Args.UsageException("say what to evaluate: 'retrieval' or 'answers'");
         return switch (a.positional().get(0)) {
             case "retrieval" -> retrieval(a);

@@ -1,24 +1,36 @@
 package dev.footnote.answer.local;
 
 /**
- * The local answerer's weights and abstention threshold, calibrated on SQuAD dev (answerable) against SciFact claims
- * asked of the SQuAD passages (unanswerable); see the README section "Calibration".
+ * The local answerer's two small linear models, fitted on SQuAD dev (answerable) and SciFact train claims asked of the
+ * SQuAD passages (unanswerable); see the README section "Calibration" for the procedure and the figures.
+ *
+ * <p>Sentence score = {@code cosine·wCos + coverage·wCov − passageRank·wRank + passageScore·wPassage +
+ * min(words, 60)/60·wLength − (words &lt; 5 ? wShort : 0)}. Abstain when {@code confidence < minConfidence}, where
+ * confidence is a logistic model over the strongest evidence (see {@link #confidence}).
  */
-public record Calibration(double cosineWeight, double coverageWeight, double rankPenalty, int maxPassages,
-                          int maxSentences, double extraMargin, double minCosine, double minCoverage, double minScore) {
-    public static final Calibration DEFAULT = new Calibration(1.0, 0.6, 0.02, 5, 3, 0.08, 0.70, 0.5, 0.0);
+public record Calibration(double wCos, double wCov, double wRank, double wPassage, double wLength, double wShort,
+                          int maxPassages, int maxSentences, double extraMargin,
+                          double[] confidenceWeights, double confidenceBias, double minConfidence) {
+    public static final Calibration DEFAULT = new Calibration(5.706, 3.776, 0.313, 2.36, 0.537, 0.942, 5, 3, 10.0,
+            new double[] {-3.011, 8.931, 22.459, -5.777, 6.811}, -14.881, -1.05);
 
-    /** Sentences of fewer than four content words ("Said Blinken.") rarely answer anything. */
-    public double shortPenalty() {
-        return 0.15;
+    public double score(double cosine, double coverage, int passageRank, double passageScore, int words) {
+        return wCos * cosine + wCov * coverage - wRank * passageRank + wPassage * passageScore
+                + wLength * Math.min(words, 60) / 60.0 - (words < 5 ? wShort : 0);
     }
 
-    public double score(double cosine, double coverage, int passageRank) {
-        return cosineWeight * cosine + coverageWeight * coverage - rankPenalty * passageRank;
+    /**
+     * Log-odds that the passages answer the question, from: the best sentence similarity and term coverage among all
+     * candidates, the top passage's vector similarity, and the chosen sentence's similarity and coverage.
+     */
+    public double confidence(double maxCosine, double maxCoverage, double topPassageCosine, double chosenCosine, double chosenCoverage) {
+        double[] x = {maxCosine, maxCoverage, topPassageCosine, chosenCosine, chosenCoverage};
+        double z = confidenceBias;
+        for (int i = 0; i < x.length; i++) z += confidenceWeights[i] * x[i];
+        return z;
     }
 
-    /** Weak evidence: the best sentence is neither close in meaning nor covers the question's informative words. */
-    public boolean abstains(double cosine, double coverage) {
-        return cosine < minCosine && coverage < minCoverage || score(cosine, coverage, 0) < minScore;
+    public boolean abstains(double confidence) {
+        return confidence < minConfidence;
     }
 }

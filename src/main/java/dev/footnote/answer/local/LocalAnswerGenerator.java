@@ -40,7 +40,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     @Override
     public Draft generate(GenerationRequest request, TokenSink sink) {
         List<Scored> scored = score(request);
-        if (scored.isEmpty() || calibration.abstains(scored.get(0).cosine, scored.get(0).coverage)) {
+        if (scored.isEmpty() || calibration.abstains(confidence(request, scored))) {
             sink.accept(ABSTENTION);
             return Draft.abstain(ABSTENTION);
         }
@@ -54,10 +54,25 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
         return new Draft(text.toString(), false);
     }
 
-    /** The strongest evidence for the question: best sentence's similarity and term coverage (for calibration). */
-    public double[] strongestEvidence(GenerationRequest request) {
-        List<Scored> s = score(request);
-        return s.isEmpty() ? new double[] {0, 0} : new double[] {s.get(0).cosine, s.get(0).coverage};
+    /** Log-odds that the passages hold the answer, from the strongest evidence among the candidates. */
+    private double confidence(GenerationRequest request, List<Scored> scored) {
+        double maxCos = 0;
+        double maxCov = 0;
+        for (Scored s : scored) {
+            maxCos = Math.max(maxCos, s.cosine);
+            maxCov = Math.max(maxCov, s.coverage);
+        }
+        double top = request.vectorScores().length > 0 ? request.vectorScores()[0] : 0;
+        return calibration.confidence(maxCos, maxCov, top, scored.get(0).cosine, scored.get(0).coverage);
+    }
+
+    /** Every candidate sentence with its evidence, best first (for calibration tools). */
+    public List<Candidate> candidates(GenerationRequest request) {
+        return score(request).stream().map(s -> new Candidate(s.passage, s.sentence, s.text, s.cosine, s.coverage, s.score)).toList();
+    }
+
+    /** A candidate sentence as calibration tools see it. */
+    public record Candidate(int passage, int sentence, String text, double cosine, double coverage, double score) {
     }
 
     /** Every sentence of the first {@code maxPassages} passages, best first. */
@@ -76,8 +91,9 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
                 for (String t : qTerms) if (terms.contains(t)) covered += idf.getOrDefault(t, 0.0);
                 double coverage = totalIdf == 0 ? 0 : covered / totalIdf;
                 double cosine = qv != null && i < passage.sentenceVectors().length ? Embedder.dot(qv, passage.sentenceVectors()[i]) : 0;
-                double score = calibration.score(cosine, coverage, p) - (terms.size() < 4 ? calibration.shortPenalty() : 0);
-                out.add(new Scored(p, i, passage.sentence(i), cosine, coverage, score,
+                String text = passage.sentence(i);
+                double score = calibration.score(cosine, coverage, p, p < request.scores().length ? request.scores()[p] : 0, words(text));
+                out.add(new Scored(p, i, text, cosine, coverage, score,
                         i < passage.sentenceVectors().length ? passage.sentenceVectors()[i] : null));
             }
         }
@@ -104,6 +120,17 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
             if (!redundant) chosen.add(s);
         }
         return chosen;
+    }
+
+    private static int words(String s) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean w = Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '\'';
+            if (w && !in) n++;
+            in = w;
+        }
+        return n;
     }
 
     @Override
