@@ -11,15 +11,18 @@ public final class Chunker {
     private final SentenceSplitter splitter;
     private final int targetWords;
     private final int maxWords;
+    private final int paragraphWords;
 
     public Chunker() {
-        this(new SentenceSplitter(), 180, 250);
+        this(new SentenceSplitter(), 180, 250, 80);
     }
 
-    public Chunker(SentenceSplitter splitter, int targetWords, int maxWords) {
+    /** @param paragraphWords a passage that has reached this many words ends at the next paragraph break */
+    public Chunker(SentenceSplitter splitter, int targetWords, int maxWords, int paragraphWords) {
         this.splitter = splitter;
         this.targetWords = targetWords;
         this.maxWords = maxWords;
+        this.paragraphWords = paragraphWords;
     }
 
     public List<Chunk> chunk(SourceDocument doc) {
@@ -32,7 +35,10 @@ public final class Chunker {
             int j = i;
             while (j < sentences.size()) {
                 int w = wordCount(text, sentences.get(j));
-                if (j > i && (words + w > maxWords || words >= targetWords)) break;
+                if (j > i && (words + w > maxWords || words >= targetWords
+                        || words >= paragraphWords && paragraphBreak(text, sentences.get(j - 1), sentences.get(j)))) {
+                    break;
+                }
                 words += w;
                 j++;
             }
@@ -43,6 +49,11 @@ public final class Chunker {
             i = j - i > 1 ? j - 1 : j;
         }
         return chunks;
+    }
+
+    private static boolean paragraphBreak(String text, Span before, Span after) {
+        return text.substring(before.end(), after.start()).indexOf("\n\n") >= 0
+                || text.substring(before.end(), after.start()).matches("(?s).*\n\\s*\n.*");
     }
 
     static int wordCount(String text, Span s) {

@@ -11,8 +11,8 @@ package dev.footnote.answer.local;
 public record Calibration(double wCos, double wCov, double wRank, double wPassage, double wLength, double wShort,
                           int maxPassages, int maxSentences, double extraMargin,
                           double[] confidenceWeights, double confidenceBias, double minConfidence) {
-    public static final Calibration DEFAULT = new Calibration(5.706, 3.776, 0.313, 2.36, 0.537, 0.942, 5, 3, 10.0,
-            new double[] {-3.011, 8.931, 22.459, -5.777, 6.811}, -14.881, -1.05);
+    public static final Calibration DEFAULT = new Calibration(5.714, 3.169, 0.313, 2.382, 0.627, 0.915, 5, 3, 10.0,
+            new double[] {-4.559, 8.938, 21.794, -6.444, 6.82}, -13.328, -1.4);
 
     public double score(double cosine, double coverage, int passageRank, double passageScore, int words) {
         return wCos * cosine + wCov * coverage - wRank * passageRank + wPassage * passageScore

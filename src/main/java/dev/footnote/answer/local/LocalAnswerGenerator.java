@@ -24,6 +24,9 @@ import java.util.Set;
  */
 public final class LocalAnswerGenerator implements AnswerGenerator {
     public static final String ABSTENTION = "The documents don't answer this.";
+    /** Words that shape a question but are never evidence for an answer ("who", "did", "how many"). */
+    private static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(Fields.BODY,
+            "who whom whose what which when where why how did does do can could would should many much"));
     private final TermWeights weights;
     private final Calibration calibration;
 
@@ -78,6 +81,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     /** Every sentence of the first {@code maxPassages} passages, best first. */
     List<Scored> score(GenerationRequest request) {
         List<String> qTerms = new ArrayList<>(new LinkedHashSet<>(Analyzers.terms(Fields.BODY, request.question())));
+        qTerms.removeAll(QUESTION_TERMS);
         Map<String, Double> idf = qTerms.isEmpty() ? Map.of() : weights.idf(qTerms);
         double totalIdf = qTerms.stream().mapToDouble(t -> idf.getOrDefault(t, 0.0)).sum();
         float[] qv = request.questionVector();
