@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class Markers {
     static final Pattern MARKER = Pattern.compile("\\s*\\[(\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*)\\]");
     /** Markers written after the full stop ("Geneva. [1]") move before it so they stay with their sentence. */
-    private static final Pattern AFTER_STOP = Pattern.compile("([.!?。])((?:\\s*\\[\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*\\])+)");
+    private static final Pattern AFTER_STOP = Pattern.compile("([.!?。…]+[\"'”’»)\\]]*)((?:\\s*\\[\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*\\])+)");
     private static final SentenceSplitter SPLITTER = new SentenceSplitter(400);
 
     private Markers() {
@@ -29,7 +29,7 @@ public final class Markers {
             while (m.find()) {
                 for (String n : m.group(1).split("[,;]")) ids.add(Integer.parseInt(n.strip()));
             }
-            String clean = MARKER.matcher(raw).replaceAll("").replaceAll("\\s+([.,;:!?])", "$1").strip();
+            String clean = MARKER.matcher(raw).replaceAll("").replaceAll("\\s+([.,;:!?…]+[\"'”’»)\\]]*)$", "$1").strip();
             if (!clean.isEmpty() && clean.chars().anyMatch(Character::isLetterOrDigit)) {
                 out.add(new MarkedSentence(clean, new ArrayList<>(ids)));
             } else if (!ids.isEmpty() && !out.isEmpty()) {

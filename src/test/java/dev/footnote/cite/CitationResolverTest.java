@@ -65,6 +65,13 @@ class CitationResolverTest {
     }
 
     @Test
+    void a_marker_after_a_closing_quote_stays_with_its_sentence() {
+        assertThat(Markers.parse("He said \"we are ready.\" [1] Then he left. [2]")).containsExactly(
+                new MarkedSentence("He said \"we are ready.\"", List.of(1)), new MarkedSentence("Then he left.", List.of(2)));
+        assertThat(Markers.parse("It was “a classic.” [3]")).containsExactly(new MarkedSentence("It was “a classic.”", List.of(3)));
+    }
+
+    @Test
     void a_trailing_half_marker_is_held_back_while_streaming() {
         assertThat(Markers.safePrefixLength("Geneva [1")).isEqualTo(7);
         assertThat(Markers.safePrefixLength("Geneva [")).isEqualTo(7);
