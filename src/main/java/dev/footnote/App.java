@@ -30,9 +30,12 @@ public final class App implements AutoCloseable {
     private final LuceneRetriever retriever;
     private final AnswerService answers;
 
+    private final LangChain4jAnswerGenerator llm;
+
     /** @param model the configured language model, or empty for the local answerer only */
     public App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model) {
         this.settings = settings;
+        this.llm = model.filter(LangChain4jAnswerGenerator.class::isInstance).map(LangChain4jAnswerGenerator.class::cast).orElse(null);
         this.embedder = embedder;
         this.index = LuceneIndex.open(settings.indexDir(), embedder.dimension());
         this.indexer = new Indexer(index, embedder, new Chunker());
@@ -44,13 +47,9 @@ public final class App implements AutoCloseable {
     /** The production wiring: the configured embedding model, and the configured language model if any. */
     public static App create(Settings settings) {
         Prompts prompts = Prompts.load(settings.llm().promptsDir());
-        Optional<LangChain4jAnswerGenerator> llm = LangChain4jAnswerGenerator.from(settings.llm(), prompts);
-        App app = new App(settings, OnnxEmbedder.named(settings.embeddingModel()), llm.map(g -> (AnswerGenerator) g));
-        app.llm = llm.orElse(null);
-        return app;
+        Optional<AnswerGenerator> llm = LangChain4jAnswerGenerator.from(settings.llm(), prompts).map(g -> g);
+        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), llm);
     }
-
-    private LangChain4jAnswerGenerator llm;
 
     /** The language-model adapter, when one is configured (for its circuit breaker state). */
     public Optional<LangChain4jAnswerGenerator> llm() {
