@@ -66,10 +66,7 @@ final class AnswerEvalRunner {
     }
 
     private static Calibration calibration(Args a) {
-        Calibration d = Calibration.DEFAULT;
-        return new Calibration(d.wCos(), d.wCov(), d.wRank(), d.wPassage(), d.wLength(), d.wShort(), d.maxPassages(),
-                d.maxSentences(), d.extraMargin(), d.confidenceWeights(), d.confidenceBias(),
-                a.doubleOr("min-confidence", d.minConfidence()));
+        return Calibration.DEFAULT.withMinConfidence(a.doubleOr("min-confidence", Calibration.DEFAULT.minConfidence()));
     }
 
     /** One JSON line per question: its gold answers (none if unanswerable), the hits, every candidate sentence. */

@@ -1,22 +1,36 @@
 package dev.footnote.answer.local;
 
+import java.util.List;
+
 /**
  * The local answerer's two small linear models, fitted on SQuAD dev (answerable) and SciFact train claims asked of the
- * SQuAD passages (unanswerable); see the README section "Calibration" for the procedure and the figures.
+ * SQuAD passages (unanswerable); the README section "Calibration" gives the procedure and the figures.
  *
- * <p>Sentence score = {@code cosine·wCos + coverage·wCov − passageRank·wRank + passageScore·wPassage +
- * min(words, 60)/60·wLength − (words &lt; 5 ? wShort : 0)}. Abstain when {@code confidence < minConfidence}, where
- * confidence is a logistic model over the strongest evidence (see {@link #confidence}).
+ * <p>A sentence's score is {@code sentenceWeights · SentenceFeatures.vector()} (a listwise softmax model of "this
+ * sentence holds the answer"). The answerer abstains when the log-odds {@link #confidence} that the passages answer
+ * the question fall below {@code minConfidence}.
  */
-public record Calibration(double wCos, double wCov, double wRank, double wPassage, double wLength, double wShort,
-                          int maxPassages, int maxSentences, double extraMargin,
-                          double[] confidenceWeights, double confidenceBias, double minConfidence) {
-    public static final Calibration DEFAULT = new Calibration(5.714, 3.169, 0.313, 2.382, 0.627, 0.915, 5, 3, 10.0,
-            new double[] {-4.559, 8.938, 21.794, -6.444, 6.82}, -13.328, -1.4);
+public record Calibration(List<Double> sentenceWeights, int maxPassages, int maxSentences,
+                          List<Double> confidenceWeights, double confidenceBias, double minConfidence) {
+    public static final Calibration DEFAULT = new Calibration(
+            List.of(5.97, 3.48, -0.296, 3.295, 0.394, -3.344, 0.476, 0.459, -0.331, 1.317, -0.335, -0.495), 5, 3,
+            List.of(-5.289, 9.422, 21.031, -4.68, 5.973), -13.382, -1.45);
 
-    public double score(double cosine, double coverage, int passageRank, double passageScore, int words) {
-        return wCos * cosine + wCov * coverage - wRank * passageRank + wPassage * passageScore
-                + wLength * Math.min(words, 60) / 60.0 - (words < 5 ? wShort : 0);
+    public Calibration {
+        sentenceWeights = List.copyOf(sentenceWeights);
+        confidenceWeights = List.copyOf(confidenceWeights);
+        if (sentenceWeights.size() != SentenceFeatures.COUNT) throw new IllegalArgumentException("need " + SentenceFeatures.COUNT + " sentence weights");
+        if (confidenceWeights.size() != 5) throw new IllegalArgumentException("need 5 confidence weights");
+    }
+
+    public Calibration withMinConfidence(double min) {
+        return new Calibration(sentenceWeights, maxPassages, maxSentences, confidenceWeights, confidenceBias, min);
+    }
+
+    public double score(double[] features) {
+        double z = 0;
+        for (int i = 0; i < features.length; i++) z += sentenceWeights.get(i) * features[i];
+        return z;
     }
 
     /**
@@ -26,7 +40,7 @@ public record Calibration(double wCos, double wCov, double wRank, double wPassag
     public double confidence(double maxCosine, double maxCoverage, double topPassageCosine, double chosenCosine, double chosenCoverage) {
         double[] x = {maxCosine, maxCoverage, topPassageCosine, chosenCosine, chosenCoverage};
         double z = confidenceBias;
-        for (int i = 0; i < x.length; i++) z += confidenceWeights[i] * x[i];
+        for (int i = 0; i < x.length; i++) z += confidenceWeights.get(i) * x[i];
         return z;
     }
 

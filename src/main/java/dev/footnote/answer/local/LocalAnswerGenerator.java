@@ -84,20 +84,28 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
         qTerms.removeAll(QUESTION_TERMS);
         Map<String, Double> idf = qTerms.isEmpty() ? Map.of() : weights.idf(qTerms);
         double totalIdf = qTerms.stream().mapToDouble(t -> idf.getOrDefault(t, 0.0)).sum();
+        SentenceFeatures.QuestionShape shape = SentenceFeatures.QuestionShape.of(request.question());
         float[] qv = request.questionVector();
         List<Scored> out = new ArrayList<>();
         List<Passage> passages = request.passages();
         for (int p = 0; p < Math.min(passages.size(), calibration.maxPassages()); p++) {
             Passage passage = passages.get(p);
-            for (int i = 0; i < passage.sentences().size(); i++) {
+            int n = passage.sentences().size();
+            double[] cos = new double[n];
+            double[] cov = new double[n];
+            for (int i = 0; i < n; i++) {
                 Set<String> terms = new java.util.HashSet<>(passage.sentenceTerms(i));
                 double covered = 0;
                 for (String t : qTerms) if (terms.contains(t)) covered += idf.getOrDefault(t, 0.0);
-                double coverage = totalIdf == 0 ? 0 : covered / totalIdf;
-                double cosine = qv != null && i < passage.sentenceVectors().length ? Embedder.dot(qv, passage.sentenceVectors()[i]) : 0;
+                cov[i] = totalIdf == 0 ? 0 : covered / totalIdf;
+                cos[i] = qv != null && i < passage.sentenceVectors().length ? Embedder.dot(qv, passage.sentenceVectors()[i]) : 0;
+            }
+            double passageScore = p < request.scores().length ? request.scores()[p] : 0;
+            for (int i = 0; i < n; i++) {
                 String text = passage.sentence(i);
-                double score = calibration.score(cosine, coverage, p, p < request.scores().length ? request.scores()[p] : 0, words(text));
-                out.add(new Scored(p, i, text, cosine, coverage, score,
+                double[] f = SentenceFeatures.vector(shape, text, cos[i], cov[i], p, passageScore,
+                        i > 0 ? cov[i - 1] : 0, i > 0 ? cos[i - 1] : 0, i + 1 < n ? cov[i + 1] : 0);
+                out.add(new Scored(p, i, text, cos[i], cov[i], calibration.score(f),
                         i < passage.sentenceVectors().length ? passage.sentenceVectors()[i] : null));
             }
         }
@@ -112,7 +120,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
         chosen.add(best);
         for (Scored s : scored) {
             if (chosen.size() >= calibration.maxSentences()) break;
-            if (s == best || s.score < best.score - calibration.extraMargin()) continue;
+            if (s == best) continue;
             if (s.text.length() < 20) continue;
             boolean redundant = false;
             for (Scored c : chosen) {
@@ -124,17 +132,6 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
             if (!redundant) chosen.add(s);
         }
         return chosen;
-    }
-
-    private static int words(String s) {
-        int n = 0;
-        boolean in = false;
-        for (int i = 0; i < s.length(); i++) {
-            boolean w = Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '\'';
-            if (w && !in) n++;
-            in = w;
-        }
-        return n;
     }
 
     @Override

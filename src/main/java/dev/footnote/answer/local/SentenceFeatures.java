@@ -1,0 +1,55 @@
+package dev.footnote.answer.local;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The evidence the local answerer weighs for one candidate sentence, as a feature vector for {@link Calibration}. */
+final class SentenceFeatures {
+    static final int COUNT = 12;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_']+");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final Pattern WANTS_NUMBER = Pattern.compile(
+            "\\b(how (many|much|long|old|far|large|big)|what (year|percentage|percent|number)|when)\\b");
+    private static final Set<String> STOP = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with",
+            "from", "and", "or", "is", "are", "was", "were", "be", "been", "what", "which", "who", "whom", "whose", "when",
+            "where", "why", "how", "did", "does", "do", "that", "this", "these", "those", "it", "its", "as", "into",
+            "than", "then", "there", "their", "they", "he", "she", "his", "her");
+
+    private SentenceFeatures() {
+    }
+
+    /** What the question asks for, computed once per question. */
+    record QuestionShape(Set<String> words, boolean wantsNumber) {
+        static QuestionShape of(String question) {
+            String lower = question.toLowerCase(Locale.ROOT);
+            return new QuestionShape(new HashSet<>(SentenceFeatures.words(lower)), WANTS_NUMBER.matcher(lower).find());
+        }
+    }
+
+    /**
+     * @param cos similarity to the question; {@code cov} IDF coverage of its informative terms; {@code prev*}/{@code
+     *            nextCov} the same for the neighbouring sentences of the passage (0 at its edges)
+     */
+    static double[] vector(QuestionShape q, String sentence, double cos, double cov, int passageRank, double passageScore,
+                           double prevCov, double prevCos, double nextCov) {
+        List<String> words = words(sentence.toLowerCase(Locale.ROOT));
+        int n = words.size();
+        int novel = 0;
+        for (String w : words) if (!q.words().contains(w) && !STOP.contains(w)) novel++;
+        double hasNumber = DIGIT.matcher(sentence).find() ? 1 : 0;
+        double wants = q.wantsNumber() ? 1 : 0;
+        return new double[] {cos, cov, passageRank, passageScore, Math.min(n, 60) / 60.0, n < 5 ? 1 : 0, prevCov, prevCos,
+            nextCov, hasNumber * wants, hasNumber * (1 - wants), (double) novel / Math.max(1, n)};
+    }
+
+    private static List<String> words(String lower) {
+        List<String> out = new java.util.ArrayList<>();
+        Matcher m = WORD.matcher(lower);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+}
