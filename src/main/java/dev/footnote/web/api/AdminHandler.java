@@ -26,7 +26,7 @@ final class AdminHandler {
             throw ApiException.tooLarge("file", "file is larger than " + uploads.maxUploadBytes() / (1024 * 1024) + " MB");
         }
         if (!ctx.isMultipartFormData()) throw ApiException.unsupportedMediaType("upload the file as multipart/form-data, field 'file'");
-        UploadedFile file = ctx.uploadedFile("file");
+        UploadedFile file = part(ctx);
         if (file == null) throw ApiException.badRequest("file", "the multipart field 'file' is missing");
         StoredDocument doc;
         try (InputStream in = file.content()) {
@@ -35,6 +35,21 @@ final class AdminHandler {
             throw new UncheckedIOException(e);
         }
         ctx.status(201).header("Location", "/api/documents/" + doc.id()).json(Views.DocumentSummary.of(doc));
+    }
+
+    /** The multipart field {@code file}; a body the parser refuses is 413 when too large, else 400. */
+    private UploadedFile part(Context ctx) {
+        try {
+            return ctx.uploadedFile("file");
+        } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String m = t.getMessage();
+                if (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("size exceeded")) {
+                    throw ApiException.tooLarge("file", "file is larger than " + uploads.maxUploadBytes() / (1024 * 1024) + " MB");
+                }
+            }
+            throw ApiException.badRequest("file", "malformed multipart body");
+        }
     }
 
     void delete(Context ctx) {

@@ -73,6 +73,9 @@ public final class WebServer implements AutoCloseable {
         config.jetty.modifyHttpConfiguration(h -> {
             h.setRequestHeaderSize(MAX_HEADER_BYTES);
             h.setSendServerVersion(false);
+            // Jetty reuses header values seen earlier on a connection, matching them case-insensitively by default:
+            // "Bearer abc" after "Bearer ABC" would reach the token check as "Bearer ABC"
+            h.setHeaderCacheCaseSensitive(true);
         });
         config.requestLogger.http(requestLog::handle);
     }
