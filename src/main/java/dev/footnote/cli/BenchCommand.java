@@ -104,14 +104,21 @@ final class BenchCommand implements Command {
         return 0;
     }
 
-    /** The app over the given BEIR corpus (synced into --index), or over the seeds folder. */
+    /**
+     * The app over the given BEIR corpus, or over the seeds folder. A corpus index that already holds documents is
+     * used as it is (the benchmark measures serving, and a corpus index takes minutes to build); delete it to rebuild.
+     */
     private static App open(Args a) {
         Settings s = CliSettings.load(a);
         App app = App.create(s);
-        IngestReport report = a.get("corpus") != null
-                ? app.indexer().sync(new BeirCorpus(EvalCommand.existingFile(a, "corpus")), Progress.console("indexing", 0))
-                : app.syncSeeds(Progress.console("ingest", 0));
-        System.out.println(report.summary());
+        if (a.get("corpus") == null) {
+            System.out.println(app.syncSeeds(Progress.console("ingest", 0)).summary());
+        } else if (app.index().chunkCount() > 0) {
+            System.out.printf(Locale.ROOT, "using the existing index at %s (%d chunks)%n", s.indexDir(), app.index().chunkCount());
+        } else {
+            IngestReport r = app.indexer().sync(new BeirCorpus(EvalCommand.existingFile(a, "corpus")), Progress.console("indexing", 0));
+            System.out.println(r.summary());
+        }
         return app;
     }
 
