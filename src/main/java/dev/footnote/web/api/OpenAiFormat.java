@@ -71,6 +71,19 @@ final class OpenAiFormat {
         return sb.toString();
     }
 
+    /** Splits text after each sentence end or marker, keeping every character, so the pieces join back exactly. */
+    static List<String> pieces(String text) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=[.!?\\]])\\s+").matcher(text);
+        int at = 0;
+        while (m.find()) {
+            out.add(text.substring(at, m.end()));
+            at = m.end();
+        }
+        if (at < text.length()) out.add(text.substring(at));
+        return out;
+    }
+
     static Footnote footnote(Answer a) {
         return new Footnote(a.citations(), a.abstained(), a.generator(), a.fallbackReason());
     }

@@ -120,6 +120,23 @@ class SourcesApiIT {
     }
 
     @Test
+    void should_not_be_ready_until_the_index_is_synced() {
+        // given: a second server over the same app, not yet marked ready
+        try (WebServer starting = WebServer.create(server.app).start(0)) {
+            java.net.URI ready = java.net.URI.create("http://127.0.0.1:" + starting.port() + "/ready");
+
+            // when
+            HttpResponse<String> before = server.send(java.net.http.HttpRequest.newBuilder(ready).build());
+            starting.markReady();
+            HttpResponse<String> after = server.send(java.net.http.HttpRequest.newBuilder(ready).build());
+
+            // then
+            assertThat(before.statusCode()).isEqualTo(503);
+            assertThat(after.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void should_answer_unknown_routes_with_a_json_problem() {
         // when
         HttpResponse<String> r = server.get("/api/nope");
