@@ -1,15 +1,12 @@
 package dev.footnote.cli;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,7 +54,7 @@ final class LoadGenerator {
         for (Future<Worker> f : futures) workers.add(f.get());
         double elapsed = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
-        Map<String, Stats> out = new LinkedHashMap<>();
+        List<Stats> out = new ArrayList<>();
         for (int e = 0; e < endpoints.size(); e++) {
             List<Long> all = new ArrayList<>();
             long errors = 0;
@@ -66,10 +63,10 @@ final class LoadGenerator {
                 errors += w.errors[e];
             }
             long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-            out.put(endpoints.get(e).name(), new Stats(endpoints.get(e).name(), sorted.length, errors, elapsed,
+            out.add(new Stats(endpoints.get(e).name(), sorted.length, errors, elapsed,
                     percentile(sorted, 0.50), percentile(sorted, 0.99)));
         }
-        return new ArrayList<>(out.values());
+        return out;
     }
 
     private static double percentile(long[] sortedNanos, double p) {
