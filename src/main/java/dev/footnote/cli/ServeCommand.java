@@ -1,7 +1,14 @@
 package dev.footnote.cli;
 
+import dev.footnote.App;
+import dev.footnote.config.Settings;
+import dev.footnote.index.IngestReport;
+import dev.footnote.index.Progress;
+import dev.footnote.web.api.WebServer;
 import java.util.List;
+import java.util.Set;
 
+/** {@code serve}: opens the index, starts the web server (live, not yet ready), syncs the seeds, then reports ready. */
 final class ServeCommand implements Command {
     @Override
     public String name() {
@@ -10,16 +17,42 @@ final class ServeCommand implements Command {
 
     @Override
     public String summary() {
-        return "TODO";
+        return "start the web UI and HTTP API (indexes the seeds folder first)";
     }
 
     @Override
     public String usage() {
-        return "TODO";
+        return """
+                Usage: footnote serve [--port N] [--seeds DIR] [--index DIR]
+
+                Starts the chat page and the HTTP API (see /openapi.json), after bringing the index up to date with
+                the seeds folder. /health answers at once; /ready answers 200 once the seeds are indexed.
+                  --port N      port to listen on (default FOOTNOTE_PORT, 7070; 0 picks a free one)
+                  --seeds DIR   seeds folder (default FOOTNOTE_SEEDS_DIR, 'seeds')
+                  --index DIR   index folder (default FOOTNOTE_INDEX_DIR, 'data/index')""";
     }
 
     @Override
     public int run(List<String> argv) {
-        return 1;
+        Args a = new Args(argv, Set.of(), Set.of("port", "seeds", "index"));
+        Settings s = CliSettings.load(a);
+        s = s.withPort(a.intOr("port", s.port(), 0, 65535));
+        App app = App.create(s);
+        WebServer web;
+        try {
+            web = WebServer.create(app).start(s.port());
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.close();
+            app.close();
+        }, "footnote-shutdown"));
+        IngestReport r = app.syncSeeds(Progress.console("ingest", 0));
+        System.out.println(r.summary());
+        web.markReady();
+        System.out.println("Footnote is ready at http://localhost:" + web.port() + "/");
+        return 0;
     }
 }

@@ -1,0 +1,82 @@
+package dev.footnote.library;
+
+import dev.footnote.index.Embedder;
+import dev.footnote.index.Fields;
+import dev.footnote.index.LuceneIndex;
+import dev.footnote.index.StoredChunk;
+import dev.footnote.index.StoredDocument;
+import dev.footnote.retrieve.Passage;
+import dev.footnote.retrieve.Retriever;
+import dev.footnote.retrieve.SearchQuery;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/** Read access to what is indexed, so a reader can check every citation against the source text. */
+public final class Library {
+    public static final int CONTEXT_CHARS = 200;
+    private final LuceneIndex index;
+    private final Retriever retriever;
+    private final Embedder embedder;
+
+    public Library(LuceneIndex index, Retriever retriever, Embedder embedder) {
+        this.index = index;
+        this.retriever = retriever;
+        this.embedder = embedder;
+    }
+
+    /** Every document's metadata, without text, sorted by id. */
+    public List<StoredDocument> documents() {
+        return index.documents(false);
+    }
+
+    public Optional<StoredDocument> document(String id) {
+        return index.document(id);
+    }
+
+    /** The span {@code [start, end)} of document {@code id} with context; refuses a range outside the text. */
+    public Optional<Excerpt> excerpt(String id, int start, int end) {
+        Optional<StoredDocument> doc = index.document(id);
+        if (doc.isEmpty()) return Optional.empty();
+        String text = doc.get().text();
+        if (start < 0 || start > text.length()) {
+            throw RejectedInputException.invalid("start", "start must be between 0 and " + text.length());
+        }
+        if (end <= start || end > text.length()) {
+            throw RejectedInputException.invalid("end", "end must be greater than start and at most " + text.length());
+        }
+        int from = Math.max(0, start - CONTEXT_CHARS);
+        int to = Math.min(text.length(), end + CONTEXT_CHARS);
+        return Optional.of(new Excerpt(id, start, end, text.substring(start, end), text.substring(from, start),
+                text.substring(end, to)));
+    }
+
+    /** The chunk with this id (such as {@code docId#3}) as a passage, with its document's metadata. */
+    public Optional<Passage> passage(String chunkId) {
+        return index.search(s -> {
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.ID, chunkId)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK)), BooleanClause.Occur.FILTER).build();
+            TopDocs td = s.search(q, 1);
+            if (td.scoreDocs.length == 0) return Optional.empty();
+            StoredChunk c = index.toChunk(s.storedFields().document(td.scoreDocs[0].doc));
+            return index.documentIn(s, c.docId()).map(d -> new Passage(c.id(), c.docId(), d.title(), d.date(), c.span(),
+                    c.span().of(d.text()), c.sentences(), c.sentenceVectors(), c.sentenceTerms()));
+        });
+    }
+
+    /** The {@code k} passages that best match {@code query}, each with a highlighted snippet. */
+    public List<SearchHit> search(String query, int k) {
+        return retriever.retrieve(new SearchQuery(query, embedder), k).stream()
+                .map(h -> new SearchHit(h, Snippets.highlight(h.passage().text(), query))).toList();
+    }
+
+    public IndexStats stats() {
+        int docs = index.search(s -> s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC))));
+        return new IndexStats(docs, index.chunkCount(), index.sizeOnDiskBytes());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.footnote.web.api;
+
+import dev.footnote.answer.AnswerStats;
+import dev.footnote.library.IndexStats;
+import dev.footnote.library.Library;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Health, readiness, Prometheus metrics and the OpenAPI description. */
+final class OpsHandler {
+    private final BooleanSupplier ready;
+    private final HttpMetrics http;
+    private final AnswerStats answers;
+    private final Library library;
+    private final byte[] openapi;
+
+    OpsHandler(BooleanSupplier ready, HttpMetrics http, AnswerStats answers, Library library) {
+        this.ready = ready;
+        this.http = http;
+        this.answers = answers;
+        this.library = library;
+        try (InputStream in = OpsHandler.class.getResourceAsStream("/openapi.json")) {
+            this.openapi = in == null ? "{}".getBytes() : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void health(Context ctx) {
+        ctx.json(Map.of("status", "ok"));
+    }
+
+    void ready(Context ctx) {
+        boolean r = ready.getAsBoolean();
+        ctx.status(r ? 200 : 503).json(Map.of("status", r ? "ready" : "starting"));
+    }
+
+    void openapi(Context ctx) {
+        ctx.contentType("application/json").result(openapi);
+    }
+
+    void metrics(Context ctx) {
+        StringBuilder out = new StringBuilder();
+        http.write(out);
+        counter(out, "footnote_answers_total", "Answers by generator.", "generator", answers.answersByGenerator());
+        counter(out, "footnote_answer_fallbacks_total", "Answers given by the local answerer instead of the model, by reason.",
+                "reason", answers.fallbacksByReason());
+        counter(out, "footnote_answer_stage_milliseconds_total", "Time spent in each answer stage.", "stage", answers.millisByStage());
+        out.append("# TYPE footnote_answer_abstentions_total counter\nfootnote_answer_abstentions_total ")
+                .append(answers.abstentions()).append('\n');
+        IndexStats s = library.stats();
+        gauge(out, "footnote_index_documents", s.documents());
+        gauge(out, "footnote_index_chunks", s.chunks());
+        gauge(out, "footnote_index_size_bytes", s.bytes());
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(out.toString());
+    }
+
+    private static void counter(StringBuilder out, String name, String help, String label, Map<String, Long> values) {
+        out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" counter\n");
+        values.forEach((k, v) -> out.append(name).append('{').append(label).append("=\"").append(HttpMetrics.escape(k))
+                .append("\"} ").append(v).append('\n'));
+    }
+
+    private static void gauge(StringBuilder out, String name, long value) {
+        out.append("# TYPE ").append(name).append(" gauge\n").append(name).append(' ').append(value).append('\n');
+    }
+}

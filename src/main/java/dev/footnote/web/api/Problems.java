@@ -1,0 +1,77 @@
+package dev.footnote.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footnote.library.RejectedInputException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one exception mapper: every failure becomes an {@code application/problem+json} body; no stack trace leaves. */
+final class Problems {
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    private final ObjectMapper json;
+
+    Problems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> write(ctx, e));
+        routes.exception(RejectedInputException.class, (e, ctx) -> write(ctx, fromRejected(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            write(ctx, new ApiException(500, "internal-error", "Internal server error",
+                    "the server failed to handle this request; the error has been logged", null, Map.of()));
+        });
+        routes.error(404, ctx -> {
+            if (!isProblem(ctx)) write(ctx, ApiException.notFound("no route " + ctx.method() + " " + ctx.path()));
+        });
+        routes.error(405, ctx -> {
+            if (!isProblem(ctx)) write(ctx, new ApiException(405, "method-not-allowed", "Method not allowed",
+                    ctx.method() + " is not allowed on " + ctx.path(), null, Map.of()));
+        });
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.CONTENT_TYPE);
+    }
+
+    private static ApiException fromRejected(RejectedInputException e) {
+        return switch (e.reason()) {
+            case INVALID -> ApiException.badRequest(e.field(), e.getMessage());
+            case TOO_LARGE -> ApiException.tooLarge(e.field(), e.getMessage());
+            case UNSUPPORTED_TYPE -> new ApiException(415, "unsupported-media-type", "Unsupported media type", e.getMessage(),
+                    e.field(), Map.of());
+            case NOT_FOUND -> ApiException.notFound(e.getMessage());
+        };
+    }
+
+    private static ApiException fromJavalin(HttpResponseException e) {
+        int status = e.getStatus();
+        String title = switch (status) {
+            case 400 -> "Invalid request";
+            case 404 -> "Not found";
+            case 413 -> "Content too large";
+            default -> "HTTP " + status;
+        };
+        String detail = status >= 500 ? "the server failed to handle this request" : e.getMessage();
+        return new ApiException(status, status == 413 ? "too-large" : "http-" + status, title, detail, null, Map.of());
+    }
+
+    private void write(Context ctx, ApiException e) {
+        e.headers().forEach(ctx::header);
+        String body;
+        try {
+            body = json.writeValueAsString(e.problem());
+        } catch (JsonProcessingException x) {
+            body = "{\"title\":\"Internal server error\",\"status\":500}";
+        }
+        ctx.status(e.status()).contentType(Problem.CONTENT_TYPE).result(body);
+    }
+}

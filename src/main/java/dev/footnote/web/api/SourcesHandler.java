@@ -1,0 +1,57 @@
+package dev.footnote.web.api;
+
+import dev.footnote.library.Library;
+import dev.footnote.retrieve.SearchQuery;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** Routes for checking citations: passages by chunk id, documents and spans of them, and search. */
+final class SourcesHandler {
+    private static final int MAX_K = 100;
+    private final Library library;
+
+    SourcesHandler(Library library) {
+        this.library = library;
+    }
+
+    void passage(Context ctx) {
+        String id = ctx.pathParam("chunkId");
+        ctx.json(library.passage(id).map(Views.PassageView::of).orElseThrow(() -> ApiException.notFound("no passage " + id)));
+    }
+
+    void documents(Context ctx) {
+        ctx.json(library.documents().stream().map(Views.DocumentSummary::of).toList());
+    }
+
+    void document(Context ctx) {
+        String id = ctx.pathParam("docId");
+        String start = ctx.queryParam("start");
+        String end = ctx.queryParam("end");
+        if (start == null && end == null) {
+            ctx.json(library.document(id).map(Views.DocumentView::of).orElseThrow(() -> ApiException.notFound("no document " + id)));
+            return;
+        }
+        int s = intParam("start", start);
+        int e = intParam("end", end);
+        ctx.json(library.excerpt(id, s, e).orElseThrow(() -> ApiException.notFound("no document " + id)));
+    }
+
+    void search(Context ctx) {
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) throw ApiException.badRequest("q", "q is required");
+        if (q.length() > SearchQuery.MAX_CHARS) throw ApiException.badRequest("q", "q must be at most " + SearchQuery.MAX_CHARS + " characters");
+        String k = ctx.queryParam("k");
+        int n = k == null ? 10 : intParam("k", k);
+        if (n < 1 || n > MAX_K) throw ApiException.badRequest("k", "k must be an integer from 1 to " + MAX_K);
+        ctx.json(Map.of("query", q, "hits", library.search(q, n).stream().map(Views.SearchHitView::of).toList()));
+    }
+
+    private static int intParam(String name, String value) {
+        if (value == null) throw ApiException.badRequest(name, name + " is required");
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, name + " must be an integer");
+        }
+    }
+}

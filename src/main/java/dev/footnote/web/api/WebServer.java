@@ -1,0 +1,110 @@
+package dev.footnote.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footnote.App;
+import dev.footnote.config.ServerSettings;
+import dev.footnote.index.Progress;
+import dev.footnote.library.Library;
+import dev.footnote.library.UploadStore;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+
+/** The HTTP server: builds the routes from the app's parts, starts on a port (0 for any free one), stops. */
+public final class WebServer implements AutoCloseable {
+    static final int IDLE_TIMEOUT_MS = 30_000;
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+    private final Javalin javalin;
+    private final RequestLog requestLog;
+    private final AtomicBoolean ready = new AtomicBoolean();
+
+    private WebServer(App app) {
+        ObjectMapper json = Json.mapper();
+        ServerSettings server = app.settings().server();
+        Library library = new Library(app.index(), app.retriever(), app.embedder());
+        long maxUpload = (long) server.maxUploadMb() * 1024 * 1024;
+        UploadStore uploads = new UploadStore(app.settings().seedsDir(), app.indexer(), library, maxUpload, app.settings().maxFileBytes());
+        JsonBodies bodies = new JsonBodies(json);
+        HttpMetrics metrics = new HttpMetrics();
+        this.requestLog = new RequestLog(metrics);
+        Guard guard = new Guard(server, new RateLimiter(server.rateLimitPerMinute(), System::nanoTime));
+        AskHandler ask = new AskHandler(app.answers(), bodies, json);
+        OpenAiHandler openai = new OpenAiHandler(app.answers(), bodies, json);
+        SourcesHandler sources = new SourcesHandler(library);
+        AdminHandler admin = new AdminHandler(uploads, () -> app.syncSeeds(Progress.silent()));
+        OpsHandler ops = new OpsHandler(ready::get, metrics, app.answers().stats(), library);
+        this.javalin = Javalin.create(config -> {
+            configure(config, json, maxUpload);
+            new Problems(json).register(config.routes);
+            config.routes.before("/api/*", guard::check);
+            config.routes.before("/v1/*", guard::check);
+            config.routes.post("/api/ask", ask::ask);
+            config.routes.get("/api/passages/{chunkId}", sources::passage);
+            config.routes.get("/api/documents", sources::documents);
+            config.routes.get("/api/documents/{docId}", sources::document);
+            config.routes.get("/api/search", sources::search);
+            config.routes.post("/api/documents", admin::upload);
+            config.routes.delete("/api/documents/{docId}", admin::delete);
+            config.routes.post("/api/reindex", admin::reindex);
+            config.routes.post("/v1/chat/completions", openai::completions);
+            config.routes.get("/v1/models", openai::models);
+            config.routes.get("/health", ops::health);
+            config.routes.get("/ready", ops::ready);
+            config.routes.get("/metrics", ops::metrics);
+            config.routes.get("/openapi.json", ops::openapi);
+        });
+    }
+
+    private void configure(JavalinConfig config, ObjectMapper json, long maxUpload) {
+        config.jsonMapper(new JavalinJackson(json, false));
+        config.startup.showJavalinBanner = false;
+        config.http.compressionStrategy = CompressionStrategy.NONE; // streamed answers must reach the client event by event
+        config.http.maxRequestSize = JsonBodies.MAX_BYTES;
+        config.staticFiles.add("/public", Location.CLASSPATH);
+        config.jetty.multipartConfig.maxFileSize(maxUpload + 1, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(maxUpload + 64 * 1024, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+        config.jetty.modifyHttpConfiguration(h -> {
+            h.setRequestHeaderSize(MAX_HEADER_BYTES);
+            h.setSendServerVersion(false);
+            // Jetty reuses header values seen earlier on a connection, matching them case-insensitively by default:
+            // "Bearer abc" after "Bearer ABC" would reach the token check as "Bearer ABC"
+            h.setHeaderCacheCaseSensitive(true);
+        });
+        config.requestLogger.http(requestLog::handle);
+    }
+
+    /** Builds the server over an app's index, retriever and answer service; call {@link #start(int)} to listen. */
+    public static WebServer create(App app) {
+        return new WebServer(app);
+    }
+
+    public WebServer start(int port) {
+        javalin.start("0.0.0.0", port);
+        for (Connector c : javalin.jettyServer().server().getConnectors()) {
+            if (c instanceof AbstractConnector a) a.setIdleTimeout(IDLE_TIMEOUT_MS); // slow or stalled clients are dropped
+        }
+        return this;
+    }
+
+    /** Marks the index open and synced: {@code /ready} answers 200 from now on. */
+    public void markReady() {
+        ready.set(true);
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+        requestLog.close();
+    }
+}
