@@ -3,8 +3,7 @@ package dev.footnote.index;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,8 +24,10 @@ public final class OnnxEmbedder implements Embedder {
 
     public static OnnxEmbedder named(String name) {
         return switch (name) {
-            case "bge-small-en-v15-q" -> new OnnxEmbedder(name, new BgeSmallEnV15QuantizedEmbeddingModel(), BGE_QUERY_PREFIX);
-            case "all-minilm-l6-v2-q" -> new OnnxEmbedder(name, new AllMiniLmL6V2QuantizedEmbeddingModel(), "");
+            case "bge-small-en-v15-q" -> new OnnxEmbedder(name, SingleThreadedOnnxModel.load("bge-small-en-v1.5-q.onnx",
+                    "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS), BGE_QUERY_PREFIX);
+            case "all-minilm-l6-v2-q" -> new OnnxEmbedder(name, SingleThreadedOnnxModel.load("all-minilm-l6-v2-q.onnx",
+                    "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN), "");
             default -> throw new IllegalArgumentException("unknown embedding model: " + name);
         };
     }

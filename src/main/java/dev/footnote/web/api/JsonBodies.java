@@ -12,6 +12,7 @@ import java.util.Locale;
 /** Reads a JSON request body: application/json only (415), at most {@link #MAX_BYTES} (413), well-formed (400). */
 final class JsonBodies {
     static final int MAX_BYTES = 1024 * 1024;
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
     private final ObjectMapper json;
 
     JsonBodies(ObjectMapper json) {
@@ -24,14 +25,21 @@ final class JsonBodies {
         if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
             throw ApiException.unsupportedMediaType("the body must be application/json");
         }
-        if (ctx.req().getContentLengthLong() > MAX_BYTES) throw tooLarge();
+        long declared = ctx.req().getContentLengthLong();
         byte[] body;
         try (InputStream in = ctx.bodyInputStream()) {
+            if (declared > MAX_BYTES) {
+                drain(in, declared);
+                throw tooLarge();
+            }
             body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                drain(in, DRAIN_LIMIT);
+                throw tooLarge();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (body.length > MAX_BYTES) throw tooLarge();
         if (body.length == 0) throw ApiException.badRequest(null, "the request body is empty");
         try {
             JsonNode node = json.readTree(body);
@@ -42,6 +50,18 @@ final class JsonBodies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reads and discards a modestly oversized body so the client, still sending it, can read the 413; a body beyond
+     * {@link #DRAIN_LIMIT} is not worth reading and its connection is simply closed after the response.
+     */
+    private static void drain(InputStream in, long declared) throws IOException {
+        if (declared > DRAIN_LIMIT) return;
+        long left = DRAIN_LIMIT;
+        byte[] buf = new byte[64 * 1024];
+        int n;
+        while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) left -= n;
     }
 
     private static ApiException tooLarge() {
