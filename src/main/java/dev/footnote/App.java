@@ -8,6 +8,7 @@ import dev.footnote.answer.local.Calibration;
 import dev.footnote.answer.local.LocalAnswerGenerator;
 import dev.footnote.cite.CitationResolver;
 import dev.footnote.config.Settings;
+import dev.footnote.index.CachingEmbedder;
 import dev.footnote.index.Embedder;
 import dev.footnote.index.Indexer;
 import dev.footnote.index.IngestReport;
@@ -44,16 +45,29 @@ public final class App implements AutoCloseable {
                 model, new CitationResolver(embedder), settings.topK());
     }
 
+    private static final int QUERY_CACHE = 4096;
+
     /** The production wiring: the configured embedding model, and the configured language model if any. */
     public static App create(Settings settings) {
         Prompts prompts = Prompts.load(settings.llm().promptsDir());
         Optional<AnswerGenerator> llm = LangChain4jAnswerGenerator.from(settings.llm(), prompts).map(g -> g);
-        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), llm);
+        return new App(settings, new CachingEmbedder(OnnxEmbedder.named(settings.embeddingModel()), QUERY_CACHE), llm);
     }
 
     /** The language-model adapter, when one is configured (for its circuit breaker state). */
     public Optional<LangChain4jAnswerGenerator> llm() {
         return Optional.ofNullable(llm);
+    }
+
+    /** Point-in-time operational figures for /metrics: circuit breaker state, question-embedding cache. */
+    public java.util.Map<String, Long> runtimeGauges() {
+        java.util.Map<String, Long> g = new java.util.LinkedHashMap<>();
+        llm().ifPresent(l -> g.put("footnote_llm_circuit_open", l.circuitBreaker().isOpen() ? 1L : 0L));
+        if (embedder instanceof CachingEmbedder c) {
+            g.put("footnote_query_embedding_cache_hits", c.hits());
+            g.put("footnote_query_embedding_cache_misses", c.misses());
+        }
+        return g;
     }
 
     public AnswerService answers() {

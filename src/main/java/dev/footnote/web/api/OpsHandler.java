@@ -17,8 +17,11 @@ final class OpsHandler {
     private final AnswerStats answers;
     private final Library library;
     private final byte[] openapi;
+    private final java.util.function.Supplier<Map<String, Long>> gauges;
 
-    OpsHandler(BooleanSupplier ready, HttpMetrics http, AnswerStats answers, Library library) {
+    OpsHandler(BooleanSupplier ready, HttpMetrics http, AnswerStats answers, Library library,
+               java.util.function.Supplier<Map<String, Long>> gauges) {
+        this.gauges = gauges;
         this.ready = ready;
         this.http = http;
         this.answers = answers;
@@ -56,6 +59,7 @@ final class OpsHandler {
         gauge(out, "footnote_index_documents", s.documents());
         gauge(out, "footnote_index_chunks", s.chunks());
         gauge(out, "footnote_index_size_bytes", s.bytes());
+        gauges.get().forEach((name, value) -> gauge(out, name, value));
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(out.toString());
     }
 
