@@ -39,7 +39,7 @@ public final class SolrRecords {
         d.addField(Fields.END, span.end());
         d.addField(Fields.SENTENCES, sentences);
         d.addField(Fields.SENTENCE_VECTORS, sentenceVectors);
-        d.addField(Fields.SENTENCE_TERMS, sentenceTerms);
+        if (sentenceTerms != null) d.addField(Fields.SENTENCE_TERMS, sentenceTerms);
         List<Float> v = new ArrayList<>(vector.length);
         for (float x : vector) v.add(x);
         d.setField(Fields.VECTOR, v);
