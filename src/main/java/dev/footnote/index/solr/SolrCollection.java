@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class SolrCollection {
     private static final Logger log = LoggerFactory.getLogger(SolrCollection.class);
     private static final String RESOURCES = "/solr/configset/footnote/";
-    private static final List<String> FILES = List.of("managed-schema.xml", "solrconfig.xml");
+    private static final List<String> FILES = List.of("schema.xml", "solrconfig.xml");
 
     private SolrCollection() {
     }
