@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.footnote.index.solr.LuceneToSolr;
+import dev.footnote.index.IndexCopy;
 import dev.footnote.index.solr.SolrChunkStore;
 import dev.footnote.index.solr.SolrCollection;
 import dev.footnote.index.solr.SolrNodes;
@@ -41,7 +41,7 @@ class SolrEvalIT {
         SolrNodes nodes = SolrNodes.of(cluster.urls());
         SolrCollection.ensure(nodes, "scifact", 384, new SolrCollection.Layout(2, 1));
         try (SolrChunkStore store = new SolrChunkStore(nodes, "scifact", 384)) {
-            LuceneToSolr.copy(copy, store, TestEmbedders.real().name());
+            new IndexCopy(384).copy(copy, store, TestEmbedders.real().name());
         }
         for (String mode : List.of("hybrid", "bm25")) {
             // when

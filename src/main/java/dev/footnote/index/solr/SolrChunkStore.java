@@ -87,13 +87,6 @@ public final class SolrChunkStore implements ChunkStore {
         if (pendingAdds.size() >= BATCH_RECORDS || pendingDeletes.size() >= BATCH_DOCS) flush();
     }
 
-    /** Adds records built elsewhere (a copy from another index), replacing whatever {@code docIds} had. */
-    public synchronized void putRecords(Set<String> docIds, List<SolrInputDocument> records) {
-        pendingDeletes.addAll(docIds);
-        pendingAdds.addAll(records);
-        if (pendingAdds.size() >= BATCH_RECORDS || pendingDeletes.size() >= BATCH_DOCS) flush();
-    }
-
     @Override
     public synchronized void delete(String docId) {
         flush();

@@ -26,7 +26,7 @@ public final class SolrRecords {
     }
 
     /** A chunk record; {@code sentences}, {@code sentenceVectors} and {@code sentenceTerms} as the Lucene index stores them. */
-    public static SolrInputDocument chunk(String docId, String title, String chunkText, String chunkId, int ordinal, Span span,
+    static SolrInputDocument chunk(String docId, String title, String chunkText, String chunkId, int ordinal, Span span,
                                           byte[] sentences, byte[] sentenceVectors, String sentenceTerms, float[] vector) {
         SolrInputDocument d = new SolrInputDocument();
         d.addField("id", chunkId);
@@ -46,7 +46,7 @@ public final class SolrRecords {
         return d;
     }
 
-    public static SolrInputDocument document(StoredDocument doc) {
+    static SolrInputDocument document(StoredDocument doc) {
         SolrInputDocument d = new SolrInputDocument();
         d.addField("id", documentRecordId(doc.id()));
         d.addField(Fields.KIND, Fields.KIND_DOC);
