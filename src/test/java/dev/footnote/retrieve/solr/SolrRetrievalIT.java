@@ -145,6 +145,26 @@ class SolrRetrievalIT {
         assertThat(solr.documents(false)).hasSize(5);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"AND", "\"unbalanced quote", "(((", "title:*", "*", "{!knn f=vector}",
+            "😀🔥 emoji only", "$w0", "field:value^10", "&&||!", "{}[]()", "/regex/"})
+    void should_never_throw_on_hostile_query_strings(String q) {
+        for (Retriever.Mode m : Retriever.Mode.values()) assertThat(solr(m, q)).isNotNull();
+    }
+
+    @Test
+    void should_find_the_nodes_through_zookeeper() {
+        // given only the ZooKeeper address
+        var settings = new dev.footnote.config.BackendSettings(dev.footnote.config.BackendSettings.Backend.SOLR, List.of(),
+                cluster.zk(), COLLECTION);
+        // when
+        try (SolrNodes nodes = SolrNodes.connect(settings)) {
+            // then
+            assertThat(nodes.urls()).containsExactlyInAnyOrderElementsOf(cluster.urls());
+            assertThat(new SolrChunkStore(nodes, COLLECTION, 384).chunkCount()).isEqualTo(lucene.chunkCount());
+        }
+    }
+
     @Test
     void should_answer_queries_with_one_node_stopped() {
         List<String> expected = chunkIds(solr(Retriever.Mode.HYBRID, "Which country grows the most coffee?"));
