@@ -7,41 +7,64 @@ import dev.footnote.answer.llm.Prompts;
 import dev.footnote.answer.local.Calibration;
 import dev.footnote.answer.local.LocalAnswerGenerator;
 import dev.footnote.cite.CitationResolver;
+import dev.footnote.config.BackendSettings;
+import dev.footnote.config.ConfigSource;
 import dev.footnote.config.Settings;
 import dev.footnote.index.CachingEmbedder;
+import dev.footnote.index.ChunkStore;
 import dev.footnote.index.Embedder;
 import dev.footnote.index.Indexer;
 import dev.footnote.index.IngestReport;
 import dev.footnote.index.LuceneIndex;
 import dev.footnote.index.OnnxEmbedder;
 import dev.footnote.index.Progress;
+import dev.footnote.index.solr.SolrChunkStore;
 import dev.footnote.ingest.Chunker;
 import dev.footnote.ingest.FolderCorpus;
 import dev.footnote.retrieve.FusionParams;
 import dev.footnote.retrieve.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
+import dev.footnote.retrieve.TermWeights;
+import dev.footnote.retrieve.solr.SolrRetriever;
 import java.util.Optional;
 
 /** The composition root: builds every part from settings and wires them; holds no logic of its own. */
 public final class App implements AutoCloseable {
     private final Settings settings;
     private final Embedder embedder;
-    private final LuceneIndex index;
+    private final ChunkStore index;
     private final Indexer indexer;
-    private final LuceneRetriever retriever;
+    private final Retriever retriever;
     private final AnswerService answers;
 
     private final LangChain4jAnswerGenerator llm;
 
     /** @param model the configured language model, or empty for the local answerer only */
     public App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model) {
+        this(settings, embedder, model, BackendSettings.LUCENE);
+    }
+
+    /** @param backend where the index lives: the embedded Lucene folder or a SolrCloud collection */
+    public App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model, BackendSettings backend) {
         this.settings = settings;
         this.llm = model.filter(LangChain4jAnswerGenerator.class::isInstance).map(LangChain4jAnswerGenerator.class::cast).orElse(null);
         this.embedder = embedder;
-        this.index = LuceneIndex.open(settings.indexDir(), embedder.dimension());
+        TermWeights weights;
+        if (backend.backend() == BackendSettings.Backend.SOLR) {
+            SolrChunkStore solr = SolrChunkStore.open(backend, embedder.dimension());
+            SolrRetriever r = new SolrRetriever(solr, Retriever.Mode.HYBRID, FusionParams.DEFAULT);
+            this.index = solr;
+            this.retriever = r;
+            weights = r;
+        } else {
+            LuceneIndex lucene = LuceneIndex.open(settings.indexDir(), embedder.dimension());
+            LuceneRetriever r = new LuceneRetriever(lucene, Retriever.Mode.HYBRID, FusionParams.DEFAULT);
+            this.index = lucene;
+            this.retriever = r;
+            weights = r;
+        }
         this.indexer = new Indexer(index, embedder, new Chunker());
-        this.retriever = new LuceneRetriever(index, Retriever.Mode.HYBRID, FusionParams.DEFAULT);
-        this.answers = new AnswerService(retriever, embedder, new LocalAnswerGenerator(retriever, Calibration.DEFAULT),
+        this.answers = new AnswerService(retriever, embedder, new LocalAnswerGenerator(weights, Calibration.DEFAULT),
                 model, new CitationResolver(embedder), settings.topK());
     }
 
@@ -51,7 +74,8 @@ public final class App implements AutoCloseable {
     public static App create(Settings settings) {
         Prompts prompts = Prompts.load(settings.llm().promptsDir());
         Optional<AnswerGenerator> llm = LangChain4jAnswerGenerator.from(settings.llm(), prompts).map(g -> g);
-        return new App(settings, new CachingEmbedder(OnnxEmbedder.named(settings.embeddingModel()), QUERY_CACHE), llm);
+        return new App(settings, new CachingEmbedder(OnnxEmbedder.named(settings.embeddingModel()), QUERY_CACHE), llm,
+                BackendSettings.load(ConfigSource.system()));
     }
 
     /** The language-model adapter, when one is configured (for its circuit breaker state). */
@@ -87,7 +111,7 @@ public final class App implements AutoCloseable {
         return embedder;
     }
 
-    public LuceneIndex index() {
+    public ChunkStore index() {
         return index;
     }
 
@@ -95,7 +119,7 @@ public final class App implements AutoCloseable {
         return indexer;
     }
 
-    public LuceneRetriever retriever() {
+    public Retriever retriever() {
         return retriever;
     }
 

@@ -1,6 +1,8 @@
 package dev.footnote.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footnote.config.BackendSettings;
+import dev.footnote.config.ConfigSource;
 import dev.footnote.config.Settings;
 import dev.footnote.eval.Qrels;
 import dev.footnote.eval.RetrievalEval;
@@ -10,11 +12,13 @@ import dev.footnote.index.Indexer;
 import dev.footnote.index.LuceneIndex;
 import dev.footnote.index.OnnxEmbedder;
 import dev.footnote.index.Progress;
+import dev.footnote.index.solr.SolrChunkStore;
 import dev.footnote.ingest.BeirCorpus;
 import dev.footnote.ingest.Chunker;
 import dev.footnote.retrieve.FusionParams;
 import dev.footnote.retrieve.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
+import dev.footnote.retrieve.solr.SolrRetriever;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +42,7 @@ final class EvalCommand implements Command {
         return """
                 Usage:
                   footnote eval retrieval --corpus F --queries F --qrels F [--mode bm25|vector|hybrid] [--index DIR] [--json]
+                                          [--backend lucene|solr] [--solr-urls URLS] [--solr-collection NAME]
                   footnote eval answers --passages F --questions F [--unanswerable F] [--index DIR] [--json]
 
                 retrieval: BEIR corpus (.jsonl or .jsonl.gz), queries (.jsonl) and qrels (TSV with header). Documents are
@@ -49,6 +54,8 @@ final class EvalCommand implements Command {
                   --index DIR      build the corpus index here and reuse it on later runs (default: a temporary folder)
                   --model NAME     embedding model (default FOOTNOTE_EMBEDDING_MODEL): bge-small-en-v15-q | all-minilm-l6-v2-q
                   --json           print one JSON object instead of text
+                  --backend B      lucene (default: FOOTNOTE_BACKEND) or solr, with FOOTNOTE_SOLR_URLS / FOOTNOTE_SOLR_ZK and
+                                   FOOTNOTE_SOLR_COLLECTION or --solr-urls and --solr-collection
                   --vector-weight W, --depth N, --title-boost B   fusion parameters (tuning only)""";
     }
 
@@ -56,7 +63,7 @@ final class EvalCommand implements Command {
     public int run(List<String> argv) throws Exception {
         Args a = new Args(argv, Set.of("json"), Set.of("corpus", "queries", "qrels", "mode", "index", "model",
                 "vector-weight", "depth", "title-boost", "passages", "questions", "unanswerable", "limit", "k", "features",
-                "min-confidence"));
+                "min-confidence", "backend", "solr-urls", "solr-collection"));
         if (a.positional().size() != 1) throw new Args.UsageException("say what to evaluate: 'retrieval' or 'answers'");
         return switch (a.positional().get(0)) {
             case "retrieval" -> retrieval(a);
@@ -111,16 +118,41 @@ final class EvalCommand implements Command {
         Map<String, String> queries = RetrievalEval.readQueries(queriesFile);
         Map<String, Map<String, Integer>> qrels = Qrels.read(qrelsFile);
         Embedder embedder = embedder(a);
-        try (LuceneIndex index = corpusIndex(a, corpus, embedder)) {
-            RetrievalEval eval = new RetrievalEval(new LuceneRetriever(index, mode, fusion(a)), embedder);
-            RetrievalEval.Result r = eval.run(queries, qrels, Progress.console("queries", qrels.size()));
-            if (a.flag("json")) {
-                System.out.println(new ObjectMapper().writeValueAsString(r.asJson()));
-            } else {
-                System.out.printf(Locale.ROOT, "mode=%s model=%s%nnDCG@10    %.4f%nRecall@100 %.4f%nMRR@10     %.4f%nqueries    %d%nms/query   %.2f%n",
-                        mode.name().toLowerCase(Locale.ROOT), embedder.name(), r.ndcg10(), r.recall100(), r.mrr10(), r.queries(), r.msPerQuery());
+        BackendSettings backend = backend(a);
+        if (backend.backend() == BackendSettings.Backend.SOLR) {
+            try (SolrChunkStore store = SolrChunkStore.open(backend, embedder.dimension())) {
+                IngestReport r = new Indexer(store, embedder, new Chunker())
+                        .sync(new BeirCorpus(corpus), Progress.console("indexing " + corpus.getFileName(), 0));
+                System.err.println(r.summary());
+                report(a, mode, embedder, new RetrievalEval(new SolrRetriever(store, mode, fusion(a)), embedder), queries, qrels);
             }
+            return 0;
+        }
+        try (LuceneIndex index = corpusIndex(a, corpus, embedder)) {
+            report(a, mode, embedder, new RetrievalEval(new LuceneRetriever(index, mode, fusion(a)), embedder), queries, qrels);
         }
         return 0;
+    }
+
+    private static void report(Args a, Retriever.Mode mode, Embedder embedder, RetrievalEval eval, Map<String, String> queries,
+                               Map<String, Map<String, Integer>> qrels) throws Exception {
+        RetrievalEval.Result r = eval.run(queries, qrels, Progress.console("queries", qrels.size()));
+        if (a.flag("json")) {
+            System.out.println(new ObjectMapper().writeValueAsString(r.asJson()));
+        } else {
+            System.out.printf(Locale.ROOT, "mode=%s model=%s%nnDCG@10    %.4f%nRecall@100 %.4f%nMRR@10     %.4f%nqueries    %d%nms/query   %.2f%n",
+                    mode.name().toLowerCase(Locale.ROOT), embedder.name(), r.ndcg10(), r.recall100(), r.mrr10(), r.queries(), r.msPerQuery());
+        }
+    }
+
+    /** The environment's backend, overridden by {@code --backend}, {@code --solr-urls} and {@code --solr-collection}. */
+    static BackendSettings backend(Args a) {
+        BackendSettings env = BackendSettings.load(ConfigSource.system());
+        String name = a.get("backend") == null ? env.backend().name().toLowerCase(Locale.ROOT) : a.get("backend");
+        if (name.equals("lucene")) return BackendSettings.LUCENE;
+        if (!name.equals("solr")) throw new Args.UsageException("--backend must be lucene or solr, got '" + name + "'");
+        String collection = a.get("solr-collection") == null ? env.solrCollection() : a.get("solr-collection");
+        if (a.get("solr-urls") != null) return BackendSettings.solr(a.get("solr-urls"), collection);
+        return new BackendSettings(BackendSettings.Backend.SOLR, env.solrUrls(), env.solrZk(), collection);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footnote.index.Embedder;
 import dev.footnote.ingest.BeirCorpus;
+import dev.footnote.retrieve.ChunkRanker;
 import dev.footnote.retrieve.LuceneRetriever;
 import dev.footnote.retrieve.SearchQuery;
 import java.io.BufferedReader;
@@ -18,10 +19,10 @@ import java.util.Set;
 
 /** Scores a retriever against BEIR queries and qrels, ranking documents by their best passage. */
 public final class RetrievalEval {
-    private final LuceneRetriever retriever;
+    private final ChunkRanker retriever;
     private final Embedder embedder;
 
-    public RetrievalEval(LuceneRetriever retriever, Embedder embedder) {
+    public RetrievalEval(ChunkRanker retriever, Embedder embedder) {
         this.retriever = retriever;
         this.embedder = embedder;
     }

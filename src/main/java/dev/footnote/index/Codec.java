@@ -8,31 +8,39 @@ import java.util.List;
 import org.apache.lucene.util.BytesRef;
 
 /** Packs sentence offsets and vectors into stored binary fields. */
-final class Codec {
+public final class Codec {
     private Codec() {
     }
 
-    static byte[] spans(List<Span> spans) {
+    public static byte[] spans(List<Span> spans) {
         ByteBuffer b = ByteBuffer.allocate(spans.size() * 8).order(ByteOrder.LITTLE_ENDIAN);
         for (Span s : spans) b.putInt(s.start()).putInt(s.end());
         return b.array();
     }
 
-    static List<Span> spans(BytesRef ref) {
+    public static List<Span> spans(byte[] bytes) {
+        return spans(new BytesRef(bytes));
+    }
+
+    public static float[][] vectors(byte[] bytes, int dim) {
+        return vectors(new BytesRef(bytes), dim);
+    }
+
+    public static List<Span> spans(BytesRef ref) {
         ByteBuffer b = ByteBuffer.wrap(ref.bytes, ref.offset, ref.length).order(ByteOrder.LITTLE_ENDIAN);
         List<Span> out = new ArrayList<>(ref.length / 8);
         while (b.remaining() >= 8) out.add(new Span(b.getInt(), b.getInt()));
         return out;
     }
 
-    static byte[] vectors(List<float[]> vectors) {
+    public static byte[] vectors(List<float[]> vectors) {
         int dim = vectors.isEmpty() ? 0 : vectors.get(0).length;
         ByteBuffer b = ByteBuffer.allocate(vectors.size() * dim * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float[] v : vectors) for (float x : v) b.putFloat(x);
         return b.array();
     }
 
-    static float[][] vectors(BytesRef ref, int dim) {
+    public static float[][] vectors(BytesRef ref, int dim) {
         ByteBuffer b = ByteBuffer.wrap(ref.bytes, ref.offset, ref.length).order(ByteOrder.LITTLE_ENDIAN);
         int n = ref.length / (dim * 4);
         float[][] out = new float[n][dim];
@@ -41,7 +49,7 @@ final class Codec {
     }
 
     /** Per-sentence analysed terms, one line per sentence; null (older indexes) yields null. */
-    static List<List<String>> terms(String stored) {
+    public static List<List<String>> terms(String stored) {
         if (stored == null) return null;
         List<List<String>> out = new ArrayList<>();
         for (String line : stored.split("\n", -1)) out.add(line.isEmpty() ? List.of() : List.of(line.split(" ")));

@@ -24,17 +24,17 @@ public final class Indexer {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     private static final int BATCH_DOCS = 32;
     private final long commitEveryNanos;
-    private final LuceneIndex index;
+    private final ChunkStore index;
     private final Embedder embedder;
     private final Chunker chunker;
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    public Indexer(LuceneIndex index, Embedder embedder, Chunker chunker) {
+    public Indexer(ChunkStore index, Embedder embedder, Chunker chunker) {
         this(index, embedder, chunker, java.time.Duration.ofSeconds(5));
     }
 
     /** @param commitEvery how much work a crash may lose at most: the index commits at least this often during an ingest */
-    public Indexer(LuceneIndex index, Embedder embedder, Chunker chunker, java.time.Duration commitEvery) {
+    public Indexer(ChunkStore index, Embedder embedder, Chunker chunker, java.time.Duration commitEvery) {
         this.commitEveryNanos = commitEvery.toNanos();
         this.index = index;
         this.embedder = embedder;

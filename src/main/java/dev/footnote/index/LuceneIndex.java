@@ -43,7 +43,7 @@ import org.apache.lucene.store.LockObtainFailedException;
  * The on-disk Lucene index: one block of chunk records plus one document record (full text, metadata) per source
  * document, replaced atomically by document id. Thread-safe; searchers are refreshed after every change.
  */
-public final class LuceneIndex implements AutoCloseable {
+public final class LuceneIndex implements ChunkStore {
     private final Path path;
     private final Directory directory;
     private final IndexWriter writer;
@@ -106,6 +106,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** The embedding model recorded with the last commit, if any. */
+    @Override
     public Optional<String> committedModel() {
         for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
             if (e.getKey().equals(Fields.COMMIT_MODEL)) return Optional.of(e.getValue());
@@ -114,6 +115,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** Replaces every record of {@code doc} with its new chunks in one atomic block. */
+    @Override
     public void put(SourceDocument doc, List<Chunk> chunks, List<float[]> chunkVectors, List<List<float[]>> sentenceVectors) {
         List<Document> block = new ArrayList<>(chunks.size() + 1);
         for (int i = 0; i < chunks.size(); i++) {
@@ -127,6 +129,7 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
+    @Override
     public void delete(String docId) {
         try {
             writer.deleteDocuments(new Term(Fields.DOC_ID, docId));
@@ -135,6 +138,7 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
+    @Override
     public void deleteAll() {
         try {
             writer.deleteAll();
@@ -144,6 +148,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** Makes everything written so far durable and visible; a crash never leaves half of it. */
+    @Override
     public void commit(String embeddingModel) {
         try {
             writer.setLiveCommitData(Map.of(Fields.COMMIT_MODEL, embeddingModel).entrySet());
@@ -182,12 +187,14 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** Document id to content hash for every stored document. */
+    @Override
     public Map<String, String> hashes() {
         Map<String, String> out = new HashMap<>();
         for (StoredDocument d : documents(false)) out.put(d.id(), d.hash());
         return out;
     }
 
+    @Override
     public List<StoredDocument> documents(boolean withText) {
         return search(s -> {
             TopDocs td = s.search(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Math.max(1, s.getIndexReader().maxDoc()));
@@ -199,6 +206,7 @@ public final class LuceneIndex implements AutoCloseable {
         });
     }
 
+    @Override
     public Optional<StoredDocument> document(String docId) {
         return search(s -> documentIn(s, docId));
     }
@@ -212,6 +220,17 @@ public final class LuceneIndex implements AutoCloseable {
         return Optional.of(toStored(s.storedFields().document(td.scoreDocs[0].doc), true));
     }
 
+    @Override
+    public Optional<StoredChunk> chunk(String chunkId) {
+        return search(s -> {
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.ID, chunkId)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK)), BooleanClause.Occur.FILTER).build();
+            TopDocs td = s.search(q, 1);
+            return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(toChunk(s.storedFields().document(td.scoreDocs[0].doc)));
+        });
+    }
+
     /** BM25's inverse document frequency of an analysed body term in the current index. */
     public double idf(IndexSearcher s, String term) throws IOException {
         long n = Math.max(1, s.getIndexReader().getDocCount(Fields.BODY));
@@ -219,10 +238,12 @@ public final class LuceneIndex implements AutoCloseable {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
+    @Override
     public int chunkCount() {
         return search(s -> s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK))));
     }
 
+    @Override
     public long sizeOnDiskBytes() {
         try {
             long total = 0;

@@ -1,8 +1,7 @@
 package dev.footnote.library;
 
 import dev.footnote.index.Embedder;
-import dev.footnote.index.Fields;
-import dev.footnote.index.LuceneIndex;
+import dev.footnote.index.ChunkStore;
 import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
 import dev.footnote.retrieve.Passage;
@@ -10,20 +9,15 @@ import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;
 import java.util.List;
 import java.util.Optional;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /** Read access to what is indexed, so a reader can check every citation against the source text. */
 public final class Library {
     public static final int CONTEXT_CHARS = 200;
-    private final LuceneIndex index;
+    private final ChunkStore index;
     private final Retriever retriever;
     private final Embedder embedder;
 
-    public Library(LuceneIndex index, Retriever retriever, Embedder embedder) {
+    public Library(ChunkStore index, Retriever retriever, Embedder embedder) {
         this.index = index;
         this.retriever = retriever;
         this.embedder = embedder;
@@ -57,16 +51,11 @@ public final class Library {
 
     /** The chunk with this id (such as {@code docId#3}) as a passage, with its document's metadata. */
     public Optional<Passage> passage(String chunkId) {
-        return index.search(s -> {
-            BooleanQuery q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(Fields.ID, chunkId)), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK)), BooleanClause.Occur.FILTER).build();
-            TopDocs td = s.search(q, 1);
-            if (td.scoreDocs.length == 0) return Optional.empty();
-            StoredChunk c = index.toChunk(s.storedFields().document(td.scoreDocs[0].doc));
-            return index.documentIn(s, c.docId()).map(d -> new Passage(c.id(), c.docId(), d.title(), d.date(), c.span(),
-                    c.span().of(d.text()), c.sentences(), c.sentenceVectors(), c.sentenceTerms()));
-        });
+        Optional<StoredChunk> chunk = index.chunk(chunkId);
+        if (chunk.isEmpty()) return Optional.empty();
+        StoredChunk c = chunk.get();
+        return index.document(c.docId()).map(d -> new Passage(c.id(), c.docId(), d.title(), d.date(), c.span(),
+                c.span().of(d.text()), c.sentences(), c.sentenceVectors(), c.sentenceTerms()));
     }
 
     /** The {@code k} passages that best match {@code query}, each with a highlighted snippet. */
@@ -76,7 +65,6 @@ public final class Library {
     }
 
     public IndexStats stats() {
-        int docs = index.search(s -> s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC))));
-        return new IndexStats(docs, index.chunkCount(), index.sizeOnDiskBytes());
+        return new IndexStats(index.hashes().size(), index.chunkCount(), index.sizeOnDiskBytes());
     }
 }

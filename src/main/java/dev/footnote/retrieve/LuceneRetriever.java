@@ -23,7 +23,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
 /** BM25, vector or hybrid retrieval over the embedded Lucene index. */
-public final class LuceneRetriever implements Retriever, TermWeights {
+public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanker {
     private static final int MAX_TERMS = 256;
     private final LuceneIndex index;
     private final Mode mode;
@@ -81,24 +81,15 @@ public final class LuceneRetriever implements Retriever, TermWeights {
         return out;
     }
 
-    private List<Scored> fuse(IndexSearcher s, Map<Integer, Double> bm25, Map<Integer, Double> vec) throws IOException {
-        double bmMax = bm25.values().stream().mapToDouble(d -> d).max().orElse(1);
-        double w = mode == Mode.BM25 ? 0 : mode == Mode.VECTOR ? 1 : params.vectorWeight();
-        Map<Integer, Double> fused = new HashMap<>();
-        bm25.forEach((doc, sc) -> fused.merge(doc, (1 - w) * sc / bmMax, Double::sum));
-        // vector scores: Lucene maps dot product d to (1+d)/2; normalise against the best one
-        double vMax = vec.values().stream().mapToDouble(d -> d).max().orElse(1);
-        double vMin = vec.values().stream().mapToDouble(d -> d).min().orElse(0);
-        double vRange = Math.max(vMax - vMin, 1e-6);
-        vec.forEach((doc, sc) -> fused.merge(doc, w * (mode == Mode.VECTOR ? sc : (sc - vMin) / vRange), Double::sum));
-        List<Scored> out = new ArrayList<>(fused.size());
-        for (Map.Entry<Integer, Double> e : fused.entrySet()) out.add(new Scored(e.getKey(), e.getValue()));
+    private List<Scored> fuse(IndexSearcher s, Map<Integer, Double> bm25, Map<Integer, Double> vec) {
         ChunkIds ids = new ChunkIds(s);
-        out.sort((a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : ids.id(a.doc).compareTo(ids.id(b.doc)));
+        List<Scored> out = new ArrayList<>();
+        for (Fusion.Scored<Integer> f : Fusion.fuse(mode, params, bm25, vec, ids::id)) out.add(new Scored(f.key(), f.score()));
         return out;
     }
 
     /** Ranked chunk and document ids only, without loading passages: for evaluation at depth. */
+    @Override
     public List<RankedChunk> rank(SearchQuery query, int n) {
         float[] vector = mode == Mode.BM25 ? null : query.vector();
         int depth = Math.max(n, params.depth());
