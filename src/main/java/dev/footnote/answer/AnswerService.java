@@ -78,7 +78,7 @@ public final class AnswerService {
         Outcome outcome = null;
         if (model != null && !passages.isEmpty()) {
             t = System.nanoTime();
-            MarkerSafeSink sink = new MarkerSafeSink(listener);
+            MarkerSafeSink sink = new MarkerSafeSink(listener, passages.size());
             try {
                 Draft draft = model.generate(gen, sink);
                 sink.flush();
@@ -117,12 +117,12 @@ public final class AnswerService {
         long t = System.nanoTime();
         Draft draft;
         try {
+            // the local answer takes a millisecond: resolve it first, then stream its final, renumbered text
             draft = passages.isEmpty() ? Draft.abstain(dev.footnote.answer.local.LocalAnswerGenerator.ABSTENTION)
-                    : local.generate(gen, listener::onDelta);
+                    : local.generate(gen, TokenSink.NONE);
         } catch (GenerationException e) {
             draft = Draft.abstain(dev.footnote.answer.local.LocalAnswerGenerator.ABSTENTION);
         }
-        if (passages.isEmpty()) listener.onDelta(draft.text());
         timings.merge("generate", ms(t), Long::sum);
         t = System.nanoTime();
         Resolution r;
@@ -134,7 +134,26 @@ public final class AnswerService {
             r = resolver.resolve(draft.text(), passages);
         }
         timings.put("verify", ms(t));
+        streamBySentence(r, listener);
         return new Outcome(local.name(), r, draft.abstained());
+    }
+
+    private static void streamBySentence(Resolution r, AnswerListener listener) {
+        if (r.sentences().isEmpty()) {
+            listener.onDelta(r.text());
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (AnswerSentence s : r.sentences()) {
+            sb.setLength(0);
+            if (s != r.sentences().get(0)) sb.append(' ');
+            sb.append(s.text());
+            if (!s.citations().isEmpty()) {
+                sb.append(' ');
+                for (int id : s.citations()) sb.append('[').append(id).append(']');
+            }
+            listener.onDelta(sb.toString());
+        }
     }
 
     /** The first sentence of each of the nearest passages, cited, so an abstention still points somewhere. */
@@ -173,14 +192,39 @@ public final class AnswerService {
     private record Outcome(String generator, Resolution resolution, boolean abstained) {
     }
 
-    /** Forwards streamed text, holding back a trailing partial marker such as "[1" until it is complete. */
+    /**
+     * Forwards streamed text, holding back a trailing partial marker such as "[1" until it is complete, and renumbers
+     * complete markers from passage numbers to citation numbers in order of first use (as the final answer numbers
+     * them), dropping markers that name no retrieved passage.
+     */
     private static final class MarkerSafeSink implements TokenSink {
+        private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile("\\[(\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*)\\]");
         private final AnswerListener listener;
+        private final int passages;
+        private final Map<Integer, Integer> numbering = new java.util.HashMap<>();
         private final StringBuilder pending = new StringBuilder();
         private boolean emitted;
 
-        MarkerSafeSink(AnswerListener listener) {
+        MarkerSafeSink(AnswerListener listener, int passages) {
             this.listener = listener;
+            this.passages = passages;
+        }
+
+        private String renumber(String text) {
+            java.util.regex.Matcher m = MARKER.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                StringBuilder ids = new StringBuilder();
+                for (String n : m.group(1).split("[,;]")) {
+                    int p = Integer.parseInt(n.strip());
+                    if (p < 1 || p > passages) continue;
+                    int id = numbering.computeIfAbsent(p, x -> numbering.size() + 1);
+                    ids.append('[').append(id).append(']');
+                }
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(ids.toString()));
+            }
+            m.appendTail(out);
+            return out.toString();
         }
 
         @Override
@@ -189,7 +233,7 @@ public final class AnswerService {
             pending.append(delta);
             int safe = dev.footnote.cite.Markers.safePrefixLength(pending.toString());
             if (safe > 0) {
-                listener.onDelta(pending.substring(0, safe));
+                listener.onDelta(renumber(pending.substring(0, safe)));
                 pending.delete(0, safe);
                 emitted = true;
             }
@@ -197,7 +241,7 @@ public final class AnswerService {
 
         synchronized void flush() {
             if (pending.length() > 0) {
-                listener.onDelta(pending.toString());
+                listener.onDelta(renumber(pending.toString()));
                 pending.setLength(0);
                 emitted = true;
             }
