@@ -7,6 +7,9 @@ import dev.footnote.eval.RetrievalEval;
 import dev.footnote.index.IngestReport;
 import dev.footnote.index.Progress;
 import dev.footnote.ingest.BeirCorpus;
+import dev.footnote.eval.IngestBench;
+import dev.footnote.ingest.FolderCorpus;
+import dev.footnote.ingest.Corpus;
 import dev.footnote.web.api.WebServer;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -44,29 +47,44 @@ final class BenchCommand implements Command {
                 Usage:
                   footnote bench http [--corpus F.jsonl(.gz)] [--queries F.jsonl] [--index DIR] [--seconds N] [--clients N]
                   footnote bench soak [--corpus F] [--queries F] [--index DIR] [--seconds 120] [--clients 16]
-                  footnote bench ingest ...
+                  footnote bench ingest [--corpus F.jsonl(.gz)] [--limit N] [--model NAME]
 
                 http: starts the app on loopback over the corpus (a BEIR file, default the seeds folder), warms up, then
                   drives POST /api/ask (JSON) and GET /api/search in turn, each for --seconds (default 20) with --clients
                   (default 8) closed-loop clients, questions cycling through --queries. Prints requests, req/s, p50,
                   p99 and errors per endpoint.
                 soak: a mix of /api/ask JSON, /api/ask SSE and /api/search for --seconds (default 120) with 16 clients;
-                  prints the same per endpoint, and heap used after GC at the start and the end.""";
+                  prints the same per endpoint, and heap used after GC at the start and the end.
+                ingest: embeds the texts an ingest of the corpus (default the seeds folder; --limit N first documents)
+                  embeds, in the same batches, with the model alone; then ingests it into a fresh index; then reopens
+                  it and syncs with nothing changed. Prints chunks/s for both, their ratio, and the restart time.""";
     }
 
     @Override
     public int run(List<String> argv) throws Exception {
-        Args a = new Args(argv, Set.of(), Set.of("corpus", "queries", "index", "seeds", "seconds", "clients"));
+        Args a = new Args(argv, Set.of(), Set.of("corpus", "queries", "index", "seeds", "seconds", "clients",
+                "limit", "model"));
         if (a.positional().size() != 1) throw new Args.UsageException("say what to measure: 'http', 'soak' or 'ingest'");
         return switch (a.positional().get(0)) {
             case "http" -> http(a);
             case "soak" -> soak(a);
-            case "ingest" -> {
-                System.out.println("bench ingest: not implemented here");
-                yield 1;
-            }
+            case "ingest" -> ingest(a);
             default -> throw new Args.UsageException("unknown benchmark '" + a.positional().get(0) + "'");
         };
+    }
+
+    private int ingest(Args a) throws Exception {
+        Settings s = CliSettings.load(a);
+        String model = a.get("model") == null ? s.embeddingModel() : a.get("model");
+        int limit = a.intOr("limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        Corpus full = a.get("corpus") != null ? new BeirCorpus(EvalCommand.existingFile(a, "corpus"))
+                : new FolderCorpus(s.seedsDir(), s.maxFileBytes());
+        Corpus corpus = () -> {
+            Corpus.Listing l = full.list();
+            return new Corpus.Listing(l.entries().subList(0, Math.min(limit, l.entries().size())), l.skipped());
+        };
+        new IngestBench(model, System.out).run(corpus);
+        return 0;
     }
 
     private int http(Args a) throws Exception {

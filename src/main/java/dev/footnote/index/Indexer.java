@@ -12,6 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,11 @@ public final class Indexer {
     private final Embedder embedder;
     private final Chunker chunker;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "footnote-index-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Indexer(ChunkStore index, Embedder embedder, Chunker chunker) {
         this(index, embedder, chunker, java.time.Duration.ofSeconds(5));
@@ -109,29 +118,38 @@ public final class Indexer {
         int chunks = 0;
         long lastCommit = System.nanoTime();
         List<SourceDocument> batch = new ArrayList<>();
-        for (int i = 0; i < todo.size(); i++) {
-            CorpusEntry e = todo.get(i);
-            try {
-                batch.add(e.loader().load().withHash(e.hash()));
-                if (existing.containsKey(e.id())) updated++;
-                else added++;
-            } catch (UnreadableDocumentException | RuntimeException ex) {
-                skipped.add(new Corpus.Skipped(e.path(), ex.getMessage()));
-                log.warn("skipped {}: {}", e.path(), ex.getMessage());
-                if (existing.containsKey(e.id())) index.delete(e.id());
-            }
-            if (batch.size() >= BATCH_DOCS || i == todo.size() - 1) {
-                chunks += write(batch);
-                progress.advance(batch.size());
-                batch.clear();
-                if (System.nanoTime() - lastCommit > commitEveryNanos) {
-                    index.commit(embedder.name());
-                    log.debug("committed after {} of {} documents", i + 1, todo.size());
-                    lastCommit = System.nanoTime();
+        // embedding batch n+1 overlaps with writing batch n to Lucene on a second thread
+        Future<Integer> writing = null;
+        try {
+            for (int i = 0; i < todo.size(); i++) {
+                CorpusEntry e = todo.get(i);
+                try {
+                    batch.add(e.loader().load().withHash(e.hash()));
+                    if (existing.containsKey(e.id())) updated++;
+                    else added++;
+                } catch (UnreadableDocumentException | RuntimeException ex) {
+                    skipped.add(new Corpus.Skipped(e.path(), ex.getMessage()));
+                    log.warn("skipped {}: {}", e.path(), ex.getMessage());
+                    if (existing.containsKey(e.id())) index.delete(e.id());
+                }
+                if (batch.size() >= BATCH_DOCS || i == todo.size() - 1) {
+                    Prepared prepared = prepare(List.copyOf(batch));
+                    chunks += await(writing);
+                    writing = writer.submit(() -> store(prepared));
+                    progress.advance(batch.size());
+                    batch.clear();
+                    if (System.nanoTime() - lastCommit > commitEveryNanos) {
+                        chunks += await(writing);
+                        writing = null;
+                        index.commit(embedder.name());
+                        log.debug("committed after {} of {} documents", i + 1, todo.size());
+                        lastCommit = System.nanoTime();
+                    }
                 }
             }
+        } finally {
+            chunks += await(writing);
         }
-        if (!batch.isEmpty()) chunks += write(batch);
         index.commit(embedder.name());
         for (Corpus.Skipped s : skipped) log.info("skipped {}: {}", s.path(), s.reason());
         IngestReport report = new IngestReport(listing.entries().size() + listing.skipped().size(), added, updated,
@@ -142,7 +160,8 @@ public final class Indexer {
 
     private long embedNanos;
 
-    private int write(List<SourceDocument> docs) {
+    /** Chunks and embeds a batch of documents: the expensive, parallel half of writing them. */
+    private Prepared prepare(List<SourceDocument> docs) {
         List<List<Chunk>> chunked = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (SourceDocument d : docs) {
@@ -156,21 +175,46 @@ public final class Indexer {
         long t = System.nanoTime();
         List<float[]> vectors = embedder.embedPassages(texts);
         embedNanos += System.nanoTime() - t;
+        return new Prepared(docs, chunked, vectors);
+    }
+
+    /** Writes a prepared batch, each document as one atomic block; returns the number of chunks. */
+    private int store(Prepared p) {
         int k = 0;
         int total = 0;
-        for (int i = 0; i < docs.size(); i++) {
-            List<Chunk> cs = chunked.get(i);
+        for (int i = 0; i < p.docs().size(); i++) {
+            List<Chunk> cs = p.chunks().get(i);
             List<float[]> chunkVectors = new ArrayList<>();
             List<List<float[]>> sentenceVectors = new ArrayList<>();
             for (Chunk c : cs) {
-                chunkVectors.add(vectors.get(k++));
+                chunkVectors.add(p.vectors().get(k++));
                 List<float[]> sv = new ArrayList<>();
-                for (int s = 0; s < c.sentences().size(); s++) sv.add(vectors.get(k++));
+                for (int s = 0; s < c.sentences().size(); s++) sv.add(p.vectors().get(k++));
                 sentenceVectors.add(sv);
             }
-            index.put(docs.get(i), cs, chunkVectors, sentenceVectors);
+            index.put(p.docs().get(i), cs, chunkVectors, sentenceVectors);
             total += cs.size();
         }
         return total;
+    }
+
+    private int write(List<SourceDocument> docs) {
+        return store(prepare(docs));
+    }
+
+    private static int await(Future<Integer> f) {
+        if (f == null) return 0;
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private record Prepared(List<SourceDocument> docs, List<List<Chunk>> chunks, List<float[]> vectors) {
     }
 }
