@@ -45,7 +45,7 @@ final class BenchCommand implements Command {
     public String usage() {
         return """
                 Usage:
-                  footnote bench http [--corpus F.jsonl(.gz)] [--queries F.jsonl] [--index DIR] [--seconds N] [--clients N]
+                  footnote bench http [--corpus F.jsonl(.gz)] [--queries F.jsonl] [--index DIR] [--seconds N] [--clients N] [--no-query-cache]
                   footnote bench soak [--corpus F] [--queries F] [--index DIR] [--seconds 120] [--clients 16]
                   footnote bench ingest [--corpus F.jsonl(.gz)] [--limit N] [--model NAME]
 
@@ -62,7 +62,7 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> argv) throws Exception {
-        Args a = new Args(argv, Set.of(), Set.of("corpus", "queries", "index", "seeds", "seconds", "clients",
+        Args a = new Args(argv, Set.of("no-query-cache"), Set.of("corpus", "queries", "index", "seeds", "seconds", "clients",
                 "limit", "model"));
         if (a.positional().size() != 1) throw new Args.UsageException("say what to measure: 'http', 'soak' or 'ingest'");
         return switch (a.positional().get(0)) {
@@ -100,6 +100,7 @@ final class BenchCommand implements Command {
             stats.addAll(LoadGenerator.run(List.of(r.askJson()), clients, seconds));
             stats.addAll(LoadGenerator.run(List.of(r.search()), clients, seconds));
             print(stats, clients, seconds);
+            printCache(app);
         }
         return 0;
     }
@@ -116,9 +117,22 @@ final class BenchCommand implements Command {
             List<LoadGenerator.Stats> stats = LoadGenerator.run(List.of(r.askJson(), r.askSse(), r.search()), clients, seconds);
             long heapEnd = heapAfterGc();
             print(stats, clients, seconds);
+            printCache(app);
             System.out.printf(Locale.ROOT, "heap after GC: start %.1f MB, end %.1f MB%n", heapStart / 1e6, heapEnd / 1e6);
         }
         return 0;
+    }
+
+    /** The question sets repeat, so say how many question embeddings came from the cache. */
+    private static void printCache(App app) {
+        var g = app.runtimeGauges();
+        if (g.containsKey("footnote_query_embedding_cache_hits")) {
+            long hits = g.get("footnote_query_embedding_cache_hits");
+            long misses = g.get("footnote_query_embedding_cache_misses");
+            System.out.printf(Locale.ROOT, "question embeddings: %d from the cache, %d computed (--no-query-cache to compute all)%n", hits, misses);
+        } else {
+            System.out.println("question embeddings: all computed (no cache)");
+        }
     }
 
     /**
@@ -127,7 +141,10 @@ final class BenchCommand implements Command {
      */
     private static App open(Args a) {
         Settings s = CliSettings.load(a);
-        App app = App.create(s);
+        App app = a.flag("no-query-cache")
+                ? new App(s, dev.footnote.index.OnnxEmbedder.named(s.embeddingModel()), java.util.Optional.empty(),
+                        dev.footnote.config.BackendSettings.load(dev.footnote.config.ConfigSource.system()))
+                : App.create(s);
         if (a.get("corpus") == null) {
             System.out.println(app.syncSeeds(Progress.console("ingest", 0)).summary());
         } else if (app.index().chunkCount() > 0) {
