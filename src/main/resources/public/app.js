@@ -59,6 +59,11 @@
     return (n / 1024 / 1024).toFixed(1) + ' MB';
   }
 
+  /** Wraps text in curly quotes, unless it already opens with a quotation mark of its own. */
+  function quoted(s) {
+    return /^\s*[“"‘'«„]/.test(s) ? s : '“' + s + '”';
+  }
+
   function truncate(s, n) {
     s = String(s || '').replace(/\s+/g, ' ').trim();
     return s.length > n ? s.slice(0, n - 1).trimEnd() + '…' : s;
@@ -331,7 +336,7 @@
         el('span', { class: 'source-head' },
           el('span', { class: 'source-title' }, c.title || c.docId || 'Untitled document'),
           c.date ? el('span', { class: 'source-date' }, formatDate(c.date)) : null),
-        el('span', { class: 'source-quote' }, '“' + truncate(quote, 160) + '”'))));
+        el('span', { class: 'source-quote' }, quoted(truncate(quote, 160))))));
   }
 
   function answerPlainText(answer) {
@@ -345,7 +350,7 @@
     if (cited.length) {
       text += '\n\n' + (answer.abstained ? 'Nearest passages:' : 'Sources:') + '\n';
       text += cited.map((c) => '[' + c.id + '] ' + (c.title || c.docId) + (c.date ? ' (' + c.date + ')' : '') +
-        ' — “' + (c.quote || '') + '”').join('\n');
+        ' — ' + quoted(c.quote || '')).join('\n');
     }
     return text;
   }
@@ -414,8 +419,13 @@
         el('span', { class: 'abstain-icon', 'aria-hidden': 'true' }, '∅'),
         el('strong', null, 'The documents don’t say.')));
       const detail = el('div', { class: 'abstain-text' });
+      const nearestCount = ((answer.citations) || []).length;
       if (answer.sentences && answer.sentences.length) flagged = renderSentences(detail, answer, view);
-      else if (answer.answer) {
+      else if (isGenericAbstention(answer.answer)) {
+        detail.append(el('p', { class: 'answer-text' }, nearestCount
+          ? 'No indexed passage answers this question. The closest ones are below, in case they help.'
+          : 'No indexed passage answers this question.'));
+      } else if (answer.answer) {
         const p = el('p', { class: 'answer-text' });
         renderMarkedText(p, answer.answer, byId, view, true);
         detail.append(p);
@@ -449,14 +459,24 @@
     renderMeta(view, answer, turn);
   }
 
+  /** True for an abstention text that says no more than "the documents don't say" (the local answerer's). */
+  function isGenericAbstention(text) {
+    const t = String(text || '').trim().replace(/[’‘]/g, "'").toLowerCase();
+    return !t || /^the (indexed )?documents (don't|do not) (say|answer this|contain (the|an) answer)( to this( question)?)?\.?$/.test(t);
+  }
+
   function renderMeta(view, answer, turn) {
     clear(view.meta);
     const info = el('span', { class: 'meta-info', 'data-testid': 'answer-generator' });
     if (answer) {
       info.append('Answered by ', el('span', { class: 'generator' }, answer.generator || 'unknown'));
-      if (answer.fallbackReason) info.append(el('span', { class: 'fallback' }, ' · fallback: ' + answer.fallbackReason));
+      if (answer.fallbackReason) {
+        const reason = String(answer.fallbackReason);
+        info.append(el('span', { class: 'fallback', title: 'reason: ' + reason },
+          reason === 'no_model_configured' ? ' · no model configured' : ' · fallback: ' + reason.replace(/_/g, ' ')));
+      }
       const total = answer.timingsMs && (answer.timingsMs.total ?? answer.timingsMs.totalMs);
-      if (typeof total === 'number') info.append(' · ' + (total / 1000).toFixed(1) + ' s');
+      if (typeof total === 'number') info.append(' · ' + (total < 1000 ? Math.max(1, Math.round(total)) + ' ms' : (total / 1000).toFixed(1) + ' s'));
       if (answer.rewrittenQuestion && answer.rewrittenQuestion !== answer.question) {
         info.append(el('span', { class: 'rewritten', title: 'The follow-up was rewritten into this standalone search' },
           ' · searched for “' + answer.rewrittenQuestion + '”'));

@@ -1,95 +1,57 @@
 package dev.footnote.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Drives the web chat page in headless Debian Chromium. The page is served, with a fake API, by
- * {@link FakeFootnoteApi}; {@link #baseUrl()} is the single place that decides which server is under test.
+ * Drives the web chat page in headless Debian Chromium against {@link FakeFootnoteApi}: the scenarios only a fake can
+ * produce on demand (a slow stream to Stop, a 503 problem, a remote draft that is {@code reset} and replaced by the
+ * local answer, a partially supported sentence, a model generator) and page features checked against canned answers
+ * (copy, reload, recent conversations, passage search). {@link RealAppChatPageIT} runs the issue's scenarios against
+ * the real app.
  */
-class ChatPageIT {
-    private static final Path CHROMIUM = Path.of(System.getProperty("footnote.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("footnote.chromedriver", "/usr/bin/chromedriver"));
+class FakeApiChatPageIT {
     private static final Path SEED = Path.of("seeds", "000_19ee0b4e2523900b.txt");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String QUESTION = "Is the United States open to a summit with Russia?";
 
     private static FakeFootnoteApi api;
-    private static ChromeDriverService service;
+    private static Chromium browser;
     private static ChromeDriver driver;
-    private static Path userDataDir;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String reason = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER + ") is not installed";
-            if (System.getenv("CI") != null) fail(reason + " and CI is set: install chromium and chromium-driver");
-            System.out.println("Skipping ChatPageIT: " + reason + " (apt-get install chromium chromium-driver)");
-            Assumptions.assumeTrue(false, reason);
-        }
+        browser = Chromium.startOrSkip("FakeApiChatPageIT", Path.of("target", "screenshots", "fake-api"));
+        driver = browser.driver;
         api = new FakeFootnoteApi(SEED).start();
-        Files.createDirectories(SCREENSHOTS);
-        userDataDir = Files.createTempDirectory("footnote-chromium-");
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + userDataDir, "--window-size=1280,900", "--lang=en-US");
-        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) driver.quit();
-        if (service != null) service.stop();
-        if (api != null) api.close();
-        if (userDataDir != null) {
-            try (Stream<Path> walk = Files.walk(userDataDir)) {
-                walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        try {
+            if (browser != null) browser.close();
+        } finally {
+            if (api != null) api.close();
         }
     }
 
-    /** The server under test. The integrator can point this at the real app. */
     static String baseUrl() {
         return api.baseUrl();
     }
@@ -98,14 +60,7 @@ class ChatPageIT {
     void freshPage() {
         api.clearRequests();
         api.deltaDelayMs(40);
-        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        driver.get(baseUrl());
-        js("localStorage.clear();");
-        driver.navigate().refresh();
-        waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("question-input")));
+        browser.freshPage(baseUrl());
     }
 
     @AfterEach
@@ -359,78 +314,50 @@ class ChatPageIT {
     }
 
     private static By testId(String id) {
-        return By.cssSelector("[data-testid='" + id + "']");
+        return Chromium.testId(id);
     }
 
     private static WebElement byTestId(String id) {
-        return driver.findElement(testId(id));
+        return browser.byTestId(id);
     }
 
     private static WebDriverWait waitFor() {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(25));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return browser.waitFor();
     }
 
     private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return browser.js(script, args);
     }
 
     private static void ask(String question) {
-        WebElement box = waitFor().until(ExpectedConditions.elementToBeClickable(testId("question-input")));
-        int before = answers().size();
-        box.sendKeys(question);
-        byTestId("send").click();
-        waitFor().until(d -> answers().size() == before + 1);
+        browser.ask(question);
     }
 
     private static List<WebElement> answers() {
-        return driver.findElements(testId("answer"));
+        return browser.answers();
     }
 
     private static WebElement lastAnswer() {
-        List<WebElement> all = answers();
-        return all.isEmpty() ? null : all.get(all.size() - 1);
+        return browser.lastAnswer();
     }
 
     private static void waitDone(WebElement answer) {
-        waitFor().until(d -> "done".equals(answer.getDomAttribute("data-status")));
+        browser.waitDone(answer);
     }
 
     private static boolean isInViewport(WebElement e) {
-        return Boolean.TRUE.equals(js("const r = arguments[0].getBoundingClientRect();"
-                + "return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;", e));
+        return browser.isInViewport(e);
     }
 
     private static void assertFitsWidth() {
-        Object width = js("return document.documentElement.scrollWidth");
-        assertThat(((Number) width).intValue()).as("page scrollWidth").isLessThanOrEqualTo(375);
-        Object overflowing = js("return Array.from(document.querySelectorAll('body *')).filter(e => {"
-                + "const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.right > window.innerWidth + 1"
-                + " && getComputedStyle(e).visibility !== 'hidden' && !e.closest('.visually-hidden, [hidden]');"
-                + "}).map(e => e.tagName + '.' + e.className).slice(0, 5)");
-        assertThat((List<?>) overflowing).as("elements sticking out to the right").isEmpty();
+        browser.assertFitsWidth(375);
     }
 
     private static void assertNoAlert() {
-        try {
-            String text = driver.switchTo().alert().getText();
-            driver.switchTo().alert().dismiss();
-            fail("an alert ran: " + text);
-        } catch (NoAlertPresentException expected) {
-            // good: nothing executed
-        }
+        browser.assertNoAlert();
     }
 
     private static void screenshot(String name) {
-        // Let entrance animations finish so screenshots (and layout checks) show the settled page.
-        waitFor().until(d -> Boolean.TRUE.equals(js("return document.getAnimations().every(a => a.playState !== 'running'"
-                + " || a.effect.getTiming().iterations === Infinity)")));
-        try {
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not save screenshot " + name, e);
-        }
+        browser.screenshot(name);
     }
 }
