@@ -2,6 +2,7 @@ package dev.footnote;
 
 import dev.footnote.answer.AnswerGenerator;
 import dev.footnote.answer.AnswerService;
+import dev.footnote.answer.SourceCheck;
 import dev.footnote.answer.llm.LangChain4jAnswerGenerator;
 import dev.footnote.answer.llm.Prompts;
 import dev.footnote.answer.local.Calibration;
@@ -65,7 +66,7 @@ public final class App implements AutoCloseable {
         }
         this.indexer = new Indexer(index, embedder, new Chunker());
         this.answers = new AnswerService(retriever, embedder, new LocalAnswerGenerator(weights, Calibration.DEFAULT),
-                model, new CitationResolver(embedder), settings.topK());
+                model, new CitationResolver(embedder), settings.topK(), SourceCheck.against(index));
     }
 
     private static final int QUERY_CACHE = 4096;

@@ -6,11 +6,12 @@ import java.util.Map;
 /**
  * A grounded answer. {@code answer} is the text with {@code [n]} markers; every {@code n} is the {@code id} of one of
  * {@code citations}. {@code question} is what was asked, {@code rewrittenQuestion} the standalone form used for
- * retrieval when there was history (else null).
+ * retrieval when there was history (else null). {@code sourcesChanged} is true when a cited document was replaced or
+ * deleted while the question was being answered: the citations quote the text as it was when retrieved.
  */
 public record Answer(String question, String rewrittenQuestion, String answer, boolean abstained, String generator,
                      String fallbackReason, List<AnswerSentence> sentences, List<Citation> citations,
-                     Map<String, Long> timingsMs) {
+                     Map<String, Long> timingsMs, boolean sourcesChanged) {
     public Answer {
         sentences = List.copyOf(sentences);
         citations = List.copyOf(citations);

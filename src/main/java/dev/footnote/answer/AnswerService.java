@@ -29,11 +29,19 @@ public final class AnswerService {
     private final AnswerGenerator model;
     private final CitationResolver resolver;
     private final int defaultTopK;
+    private final SourceCheck sources;
     private final AnswerStats stats = new AnswerStats();
 
     /** @param model the configured language model, or empty to answer locally */
     public AnswerService(Retriever retriever, Embedder embedder, AnswerGenerator local, Optional<AnswerGenerator> model,
                          CitationResolver resolver, int defaultTopK) {
+        this(retriever, embedder, local, model, resolver, defaultTopK, SourceCheck.TRUSTING);
+    }
+
+    /** @param sources checks, just before an answer is returned, that its citations still quote the stored documents */
+    public AnswerService(Retriever retriever, Embedder embedder, AnswerGenerator local, Optional<AnswerGenerator> model,
+                         CitationResolver resolver, int defaultTopK, SourceCheck sources) {
+        this.sources = sources;
         this.retriever = retriever;
         this.embedder = embedder;
         this.local = local;
@@ -104,11 +112,14 @@ public final class AnswerService {
         if (outcome == null) outcome = localOutcome(gen, passages, listener, timings);
 
         Resolution r = outcome.resolution;
+        // a document replaced or deleted since retrieval: keep the quotes as retrieved, and say so
+        boolean changed = !r.citations().stream().allMatch(sources::stillQuotes);
+        if (changed) log.info("a source cited in the answer to '{}' changed while answering", request.question());
         r.citations().forEach(listener::onCitation);
         timings.put("total", ms(start));
         Answer answer = new Answer(request.question(), request.history().isEmpty() ? null : standalone, r.text(),
                 outcome.abstained, outcome.generator, outcome.generator.equals(local.name()) ? fallback : null,
-                r.sentences(), r.citations(), timings);
+                r.sentences(), r.citations(), timings, changed);
         stats.record(answer);
         return answer;
     }

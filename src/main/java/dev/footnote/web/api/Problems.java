@@ -24,6 +24,12 @@ final class Problems {
         routes.exception(RejectedInputException.class, (e, ctx) -> write(ctx, fromRejected(e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
         routes.exception(Exception.class, (e, ctx) -> {
+            ApiException client = fromBrokenBody(e);
+            if (client != null) {
+                log.info("{} {}: {}", ctx.method(), ctx.path(), client.problem().detail());
+                write(ctx, client);
+                return;
+            }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             write(ctx, new ApiException(500, "internal-error", "Internal server error",
                     "the server failed to handle this request; the error has been logged", null, Map.of()));
@@ -50,6 +56,23 @@ final class Problems {
                     e.field(), Map.of());
             case NOT_FOUND -> ApiException.notFound(e.getMessage());
         };
+    }
+
+    /**
+     * A request body that stopped arriving (idle timeout) or ended before its Content-Length is the client's fault:
+     * 408 or 400, not a 500. The connection is usually gone, so the answer is mostly for the log and the metrics.
+     */
+    private static ApiException fromBrokenBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return new ApiException(408, "request-timeout", "Request timeout", "the request body did not arrive in time",
+                        null, Map.of());
+            }
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return ApiException.badRequest(null, "the request body ended before its declared length");
+            }
+        }
+        return null;
     }
 
     private static ApiException fromJavalin(HttpResponseException e) {

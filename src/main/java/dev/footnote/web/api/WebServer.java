@@ -86,9 +86,14 @@ public final class WebServer implements AutoCloseable {
     }
 
     public WebServer start(int port) {
+        return start(port, IDLE_TIMEOUT_MS);
+    }
+
+    /** Starts with another idle timeout, so a test can watch a stalled client being dropped without waiting 30 s. */
+    WebServer start(int port, int idleTimeoutMs) {
         javalin.start("0.0.0.0", port);
         for (Connector c : javalin.jettyServer().server().getConnectors()) {
-            if (c instanceof AbstractConnector a) a.setIdleTimeout(IDLE_TIMEOUT_MS); // slow or stalled clients are dropped
+            if (c instanceof AbstractConnector a) a.setIdleTimeout(idleTimeoutMs); // slow or stalled clients are dropped
         }
         return this;
     }

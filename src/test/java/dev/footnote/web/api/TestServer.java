@@ -3,6 +3,7 @@ package dev.footnote.web.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footnote.App;
+import dev.footnote.config.LlmSettings;
 import dev.footnote.config.ServerSettings;
 import dev.footnote.config.Settings;
 import dev.footnote.index.Progress;
@@ -32,7 +33,7 @@ final class TestServer implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     final ObjectMapper json = new ObjectMapper();
 
-    private TestServer(ServerSettings server) throws IOException {
+    private TestServer(ServerSettings server, LlmSettings llm, int idleTimeoutMs) throws IOException {
         root = Files.createTempDirectory("footnote-web");
         seeds = Files.createDirectories(root.resolve("seeds"));
         Files.copy(Path.of("seeds", SEED), seeds.resolve(SEED));
@@ -44,10 +45,10 @@ final class TestServer implements AutoCloseable {
                 The Pemberton lighthouse keepers brewed smoked lapsang tea every evening at six.
                 The lighthouse itself was built in 1871 from granite quarried on the Isle of Skye.
                 """);
-        Settings settings = Settings.defaults().withDirs(seeds, root.resolve("index")).withServer(server);
+        Settings settings = Settings.defaults().withDirs(seeds, root.resolve("index")).withServer(server).withLlm(llm);
         app = App.create(settings);
         app.syncSeeds(Progress.silent());
-        web = WebServer.create(app).start(0);
+        web = WebServer.create(app).start(0, idleTimeoutMs);
         web.markReady();
     }
 
@@ -56,7 +57,17 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ServerSettings server) throws IOException {
-        return new TestServer(server);
+        return start(server, LlmSettings.none());
+    }
+
+    /** With a language model configured, such as a {@code StubLlmServer}. */
+    static TestServer start(ServerSettings server, LlmSettings llm) throws IOException {
+        return new TestServer(server, llm, WebServer.IDLE_TIMEOUT_MS);
+    }
+
+    /** With a shorter connection idle timeout than production's. */
+    static TestServer start(ServerSettings server, int idleTimeoutMs) throws IOException {
+        return new TestServer(server, LlmSettings.none(), idleTimeoutMs);
     }
 
     String url(String path) {
