@@ -92,6 +92,10 @@ public final class CitationResolver {
 
     private Match bestSpan(String sentence, Evidence ev, float[] vector, Passage p) {
         int at = p.text().indexOf(sentence);
+        if (at >= 0 && quotesAnInstruction(p, p.span().start() + at, p.span().start() + at + sentence.length())) {
+            Span span = new Span(p.span().start() + at, p.span().start() + at + sentence.length());
+            return new Match(span, new Verdict(Support.UNSUPPORTED, 0, "the cited text is an instruction to the model, not evidence"));
+        }
         if (at >= 0) {
             Span exact = new Span(p.span().start() + at, p.span().start() + at + sentence.length());
             return new Match(exact, new Verdict(Support.SUPPORTED, 1.0, "quoted verbatim"));
@@ -99,6 +103,7 @@ public final class CitationResolver {
         Match best = null;
         for (int i = 0; i < p.sentences().size(); i++) {
             String spanText = p.sentence(i);
+            if (Instructions.looksLikeInstruction(spanText)) continue;
             double cos = vector != null && i < p.sentenceVectors().length ? Embedder.dot(vector, p.sentenceVectors()[i]) : Double.NaN;
             Verdict v = verifier.judge(sentence, ev, spanText, Evidence.of(spanText), p.text(), cos);
             if (best == null || v.score() > best.verdict.score()) best = new Match(p.sentences().get(i), v);
@@ -107,6 +112,15 @@ public final class CitationResolver {
             return new Match(p.span(), verifier.judge(sentence, ev, p.text(), Evidence.of(p.text()), p.text(), Double.NaN));
         }
         return best;
+    }
+
+    /** Whether any sentence of the passage that overlaps {@code [start, end)} is an instruction to the model. */
+    private static boolean quotesAnInstruction(Passage p, int start, int end) {
+        for (int i = 0; i < p.sentences().size(); i++) {
+            Span s = p.sentences().get(i);
+            if (s.start() < end && s.end() > start && Instructions.looksLikeInstruction(p.sentence(i))) return true;
+        }
+        return false;
     }
 
     private static Citation citation(int id, Passage p, Span span) {

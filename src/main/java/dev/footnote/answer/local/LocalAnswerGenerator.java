@@ -109,6 +109,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
                         i < passage.sentenceVectors().length ? passage.sentenceVectors()[i] : null));
             }
         }
+        out.removeIf(s -> dev.footnote.cite.Instructions.looksLikeInstruction(s.text));
         out.sort(Comparator.comparingDouble((Scored s) -> -s.score).thenComparingInt(s -> s.passage).thenComparingInt(s -> s.sentence));
         return out;
     }
