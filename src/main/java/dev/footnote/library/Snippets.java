@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Plain-text snippets: the window of a passage with the most query terms, each matching word wrapped in «».
@@ -15,7 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class Snippets {
     public static final int WINDOW = 240;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’]*");
 
     private Snippets() {
     }
@@ -23,11 +20,10 @@ public final class Snippets {
     public static String highlight(String text, String query) {
         Set<String> wanted = new HashSet<>(Analyzers.terms(Fields.BODY, query));
         List<int[]> matches = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            if (wanted.isEmpty()) break;
-            List<String> t = Analyzers.terms(Fields.BODY, m.group());
-            if (!t.isEmpty() && wanted.contains(t.get(0))) matches.add(new int[] {m.start(), m.end()});
+        if (!wanted.isEmpty()) {
+            for (Analyzers.Token t : Analyzers.tokens(Fields.BODY, text)) {
+                if (wanted.contains(t.term())) matches.add(new int[] {t.start(), t.end()});
+            }
         }
         int[] window = window(text, matches);
         StringBuilder sb = new StringBuilder();
