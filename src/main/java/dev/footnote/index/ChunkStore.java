@@ -34,6 +34,13 @@ public interface ChunkStore extends AutoCloseable {
 
     int chunkCount();
 
+    /**
+     * Reorganises the store for fast queries after a large change (for Lucene, one segment: one vector graph to
+     * search instead of many). Stores that manage this themselves do nothing.
+     */
+    default void optimize() {
+    }
+
     /** The chunk with this id (such as {@code docId#3}), if it exists. */
     Optional<StoredChunk> chunk(String chunkId);
 

@@ -159,6 +159,18 @@ public final class LuceneIndex implements ChunkStore {
         }
     }
 
+    /** Merges the index into one segment and commits; queries then search one HNSW graph instead of many. */
+    @Override
+    public void optimize() {
+        try {
+            writer.forceMerge(1);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot optimise index " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     public void refresh() {
         try {
             searchers.maybeRefreshBlocking();
