@@ -5,7 +5,7 @@ package dev.footnote.retrieve;
  * side), over the top {@code depth} of each list. Tuned on the SciFact and SQuAD training queries.
  */
 public record FusionParams(double vectorWeight, int depth, float titleBoost) {
-    public static final FusionParams DEFAULT = new FusionParams(0.5, 50, 0.0f);
+    public static final FusionParams DEFAULT = new FusionParams(0.5, 100, 0.0f);
 
     public FusionParams {
         if (vectorWeight < 0 || vectorWeight > 1) throw new IllegalArgumentException("vectorWeight must be in [0,1]");
