@@ -1,6 +1,7 @@
 package dev.footnote.answer;
 
 import dev.footnote.cite.CitationResolver;
+import dev.footnote.cite.Markers;
 import dev.footnote.cite.Resolution;
 import dev.footnote.index.Embedder;
 import dev.footnote.retrieve.Hit;
@@ -209,7 +210,6 @@ public final class AnswerService {
      * them), dropping markers that name no retrieved passage.
      */
     private static final class MarkerSafeSink implements TokenSink {
-        private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile("\\[(\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*)\\]");
         private final AnswerListener listener;
         private final int passages;
         private final Map<Integer, Integer> numbering = new java.util.HashMap<>();
@@ -222,27 +222,14 @@ public final class AnswerService {
         }
 
         private String renumber(String text) {
-            java.util.regex.Matcher m = MARKER.matcher(text);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                StringBuilder ids = new StringBuilder();
-                for (String n : m.group(1).split("[,;]")) {
-                    int p = Integer.parseInt(n.strip());
-                    if (p < 1 || p > passages) continue;
-                    int id = numbering.computeIfAbsent(p, x -> numbering.size() + 1);
-                    ids.append('[').append(id).append(']');
-                }
-                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(ids.toString()));
-            }
-            m.appendTail(out);
-            return out.toString();
+            return Markers.rewrite(text, p -> p < 1 || p > passages ? 0 : numbering.computeIfAbsent(p, x -> numbering.size() + 1));
         }
 
         @Override
         public synchronized void accept(String delta) {
             if (delta == null || delta.isEmpty()) return;
             pending.append(delta);
-            int safe = dev.footnote.cite.Markers.safePrefixLength(pending.toString());
+            int safe = Markers.safePrefixLength(pending.toString());
             if (safe > 0) {
                 listener.onDelta(renumber(pending.substring(0, safe)));
                 pending.delete(0, safe);

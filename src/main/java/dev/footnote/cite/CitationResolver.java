@@ -105,7 +105,7 @@ public final class CitationResolver {
             String spanText = p.sentence(i);
             if (Instructions.looksLikeInstruction(spanText)) continue;
             double cos = vector != null && i < p.sentenceVectors().length ? Embedder.dot(vector, p.sentenceVectors()[i]) : Double.NaN;
-            Verdict v = verifier.judge(sentence, ev, spanText, Evidence.of(spanText), p.text(), cos);
+            Verdict v = verifier.judge(sentence, ev, spanText, Evidence.of(spanText, p.sentenceTerms(i)), p.text(), cos);
             if (best == null || v.score() > best.verdict.score()) best = new Match(p.sentences().get(i), v);
         }
         if (best == null) {

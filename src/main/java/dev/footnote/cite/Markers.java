@@ -6,12 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Splits generated text into sentences and reads their {@code [n]}, {@code [1, 2]} or {@code [1][2]} markers. */
 public final class Markers {
-    static final Pattern MARKER = Pattern.compile("\\s*\\[(\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*)\\]");
+    /** A marker such as {@code [1]}, {@code [1, 2]} or {@code [1;2]}; group 1 holds the numbers. */
+    private static final String BARE = "\\[(\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*)\\]";
+    private static final Pattern MARKER_ONLY = Pattern.compile(BARE);
+    static final Pattern MARKER = Pattern.compile("\\s*" + BARE);
     /** Markers written after the full stop ("Geneva. [1]") move before it so they stay with their sentence. */
     private static final Pattern AFTER_STOP = Pattern.compile("([.!?。…]+[\"'”’»)\\]]*)((?:\\s*\\[\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*\\])+)");
     private static final SentenceSplitter SPLITTER = new SentenceSplitter(400);
@@ -43,7 +47,29 @@ public final class Markers {
         return out;
     }
 
-    /** True when {@code text} ends inside a marker that may still be completing, e.g. "Geneva [1" or "Geneva [". */
+    /**
+     * Rewrites every complete marker in {@code text}: each number n becomes {@code [renumber(n)]}, or disappears when
+     * {@code renumber} returns a value below 1. Text around the markers is left exactly as it is.
+     */
+    public static String rewrite(String text, IntUnaryOperator renumber) {
+        Matcher m = MARKER_ONLY.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            StringBuilder ids = new StringBuilder();
+            for (String n : m.group(1).split("[,;]")) {
+                int id = renumber.applyAsInt(Integer.parseInt(n.strip()));
+                if (id >= 1) ids.append('[').append(id).append(']');
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(ids.toString()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * The length of the prefix of {@code text} that can be shown while streaming: all of it, unless it ends inside a
+     * marker that may still be completing, e.g. "Geneva [1" or "Geneva [".
+     */
     public static int safePrefixLength(String text) {
         int open = text.lastIndexOf('[');
         if (open < 0) return text.length();

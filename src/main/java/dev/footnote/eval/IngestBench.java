@@ -11,7 +11,6 @@ import dev.footnote.ingest.Chunker;
 import dev.footnote.ingest.Corpus;
 import dev.footnote.ingest.CorpusEntry;
 import dev.footnote.ingest.SourceDocument;
-import dev.footnote.ingest.Span;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import java.util.Locale;
  * then ingests the corpus into a fresh index, then reopens it and syncs again with nothing changed.
  */
 public final class IngestBench {
-    private static final int BATCH_DOCS = 32;
     private final String model;
     private final PrintStream out;
 
@@ -51,14 +49,12 @@ public final class IngestBench {
         long t = System.nanoTime();
         int texts = 0;
         int chunks = 0;
-        for (int i = 0; i < docs.size(); i += BATCH_DOCS) {
+        for (int i = 0; i < docs.size(); i += Indexer.BATCH_DOCS) {
             List<String> batch = new ArrayList<>();
-            for (SourceDocument d : docs.subList(i, Math.min(docs.size(), i + BATCH_DOCS))) {
-                for (Chunk c : chunker.chunk(d)) {
-                    chunks++;
-                    batch.add(d.title() + "\n" + c.span().of(d.text()));
-                    for (Span s : c.sentences()) batch.add(s.of(d.text()));
-                }
+            for (SourceDocument d : docs.subList(i, Math.min(docs.size(), i + Indexer.BATCH_DOCS))) {
+                List<Chunk> cs = chunker.chunk(d);
+                chunks += cs.size();
+                batch.addAll(Indexer.textsToEmbed(d, cs));
             }
             texts += batch.size();
             embedder.embedPassages(batch);

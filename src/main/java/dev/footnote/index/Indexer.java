@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Indexer {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
-    private static final int BATCH_DOCS = 32;
+    /** Documents chunked and embedded together (the embedding model parallelises within a batch). */
+    public static final int BATCH_DOCS = 32;
     /** A sync that changed this many documents is followed by a merge into one segment (queries get ~2x faster). */
     private static final int OPTIMIZE_AFTER_CHANGES = 100;
     /** Beyond this size a full merge takes too long to do in passing; Lucene's merge policy is left to it. */
@@ -36,6 +37,8 @@ public final class Indexer {
     private final Embedder embedder;
     private final Chunker chunker;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Time spent in the embedding model during the current sync (guarded by writeLock). */
+    private long embedNanos;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "footnote-index-writer");
         t.setDaemon(true);
@@ -167,8 +170,6 @@ public final class Indexer {
         return report;
     }
 
-    private long embedNanos;
-
     /** Chunks and embeds a batch of documents: the expensive, parallel half of writing them. */
     private Prepared prepare(List<SourceDocument> docs) {
         List<List<Chunk>> chunked = new ArrayList<>();
@@ -176,15 +177,22 @@ public final class Indexer {
         for (SourceDocument d : docs) {
             List<Chunk> cs = chunker.chunk(d);
             chunked.add(cs);
-            for (Chunk c : cs) {
-                texts.add(d.title() + "\n" + c.span().of(d.text()));
-                for (Span s : c.sentences()) texts.add(s.of(d.text()));
-            }
+            texts.addAll(textsToEmbed(d, cs));
         }
         long t = System.nanoTime();
         List<float[]> vectors = embedder.embedPassages(texts);
         embedNanos += System.nanoTime() - t;
         return new Prepared(docs, chunked, vectors);
+    }
+
+    /** What is embedded for a document, in order: each chunk (with the title before it), then its sentences. */
+    public static List<String> textsToEmbed(SourceDocument d, List<Chunk> chunks) {
+        List<String> texts = new ArrayList<>();
+        for (Chunk c : chunks) {
+            texts.add(d.title() + "\n" + c.span().of(d.text()));
+            for (Span s : c.sentences()) texts.add(s.of(d.text()));
+        }
+        return texts;
     }
 
     /** Writes a prepared batch, each document as one atomic block; returns the number of chunks. */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -44,6 +45,8 @@ import org.apache.lucene.store.LockObtainFailedException;
  * document, replaced atomically by document id. Thread-safe; searchers are refreshed after every change.
  */
 public final class LuceneIndex implements ChunkStore {
+    private static final Set<String> METADATA_FIELDS = Set.of(Fields.DOC_ID, Fields.DOC_TITLE, Fields.DATE, Fields.PATH,
+            Fields.HASH, Fields.SIZE, Fields.CHUNK_COUNT, Fields.BODY_START);
     private final Path path;
     private final Directory directory;
     private final IndexWriter writer;
@@ -212,7 +215,11 @@ public final class LuceneIndex implements ChunkStore {
             TopDocs td = s.search(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Math.max(1, s.getIndexReader().maxDoc()));
             StoredFields sf = s.storedFields();
             List<StoredDocument> out = new ArrayList<>(td.scoreDocs.length);
-            for (ScoreDoc sd : td.scoreDocs) out.add(toStored(sf.document(sd.doc), withText));
+            // without the text, skip decompressing it: listings and hash checks touch every document
+            Set<String> fields = withText ? null : METADATA_FIELDS;
+            for (ScoreDoc sd : td.scoreDocs) {
+                out.add(toStored(fields == null ? sf.document(sd.doc) : sf.document(sd.doc, fields), withText));
+            }
             out.sort(java.util.Comparator.comparing(StoredDocument::id));
             return out;
         });

@@ -38,12 +38,10 @@ public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanke
     @Override
     public List<Hit> retrieve(SearchQuery query, int k) {
         if (k < 1) throw new IllegalArgumentException("k must be at least 1");
-        int depth = Math.max(k, params.depth());
         float[] vector = mode == Mode.BM25 ? null : query.vector();
         return index.search(s -> {
-            Map<Integer, Double> bm25 = mode == Mode.VECTOR ? Map.of() : scores(s, bm25Query(query.text()), depth);
-            Map<Integer, Double> vec = mode == Mode.BM25 ? Map.of() : scores(s, new KnnFloatVectorQuery(Fields.VECTOR, vector, depth), depth);
-            return load(s, fuse(s, bm25, vec), k, bm25, vec);
+            Lists lists = lists(s, query.text(), vector, Math.max(k, params.depth()));
+            return load(s, fuse(s, lists), k, lists);
         });
     }
 
@@ -81,29 +79,30 @@ public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanke
         return out;
     }
 
-    private List<Scored> fuse(IndexSearcher s, Map<Integer, Double> bm25, Map<Integer, Double> vec) {
-        ChunkIds ids = new ChunkIds(s);
-        List<Scored> out = new ArrayList<>();
-        for (Fusion.Scored<Integer> f : Fusion.fuse(mode, params, bm25, vec, ids::id)) out.add(new Scored(f.key(), f.score()));
-        return out;
+    /** The BM25 and vector lists this retriever's mode asks for, each the top {@code depth} by Lucene doc id. */
+    private Lists lists(IndexSearcher s, String text, float[] vector, int depth) throws IOException {
+        Map<Integer, Double> bm25 = mode == Mode.VECTOR ? Map.of() : scores(s, bm25Query(text), depth);
+        Map<Integer, Double> vec = mode == Mode.BM25 ? Map.of() : scores(s, new KnnFloatVectorQuery(Fields.VECTOR, vector, depth), depth);
+        return new Lists(bm25, vec);
+    }
+
+    private List<Fusion.Scored<Integer>> fuse(IndexSearcher s, Lists lists) {
+        return Fusion.fuse(mode, params, lists.bm25(), lists.vector(), new ChunkIds(s)::id);
     }
 
     /** Ranked chunk and document ids only, without loading passages: for evaluation at depth. */
     @Override
     public List<RankedChunk> rank(SearchQuery query, int n) {
         float[] vector = mode == Mode.BM25 ? null : query.vector();
-        int depth = Math.max(n, params.depth());
         return index.search(s -> {
-            Map<Integer, Double> bm25 = mode == Mode.VECTOR ? Map.of() : scores(s, bm25Query(query.text()), depth);
-            Map<Integer, Double> vec = mode == Mode.BM25 ? Map.of() : scores(s, new KnnFloatVectorQuery(Fields.VECTOR, vector, depth), depth);
-            List<Scored> fused = fuse(s, bm25, vec);
+            List<Fusion.Scored<Integer>> fused = fuse(s, lists(s, query.text(), vector, Math.max(n, params.depth())));
             List<RankedChunk> out = new ArrayList<>(Math.min(n, fused.size()));
             var stored = s.storedFields();
             java.util.Set<String> fields = java.util.Set.of(Fields.ID, Fields.DOC_ID);
-            for (Scored sc : fused) {
+            for (Fusion.Scored<Integer> sc : fused) {
                 if (out.size() >= n) break;
-                var d = stored.document(sc.doc, fields);
-                out.add(new RankedChunk(d.get(Fields.ID), d.get(Fields.DOC_ID), sc.score));
+                var d = stored.document(sc.key(), fields);
+                out.add(new RankedChunk(d.get(Fields.ID), d.get(Fields.DOC_ID), sc.score()));
             }
             return out;
         });
@@ -113,14 +112,13 @@ public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanke
     public record RankedChunk(String chunkId, String docId, double score) {
     }
 
-    private List<Hit> load(IndexSearcher s, List<Scored> ranked, int k, Map<Integer, Double> bm25, Map<Integer, Double> vec)
-            throws IOException {
+    private List<Hit> load(IndexSearcher s, List<Fusion.Scored<Integer>> ranked, int k, Lists lists) throws IOException {
         Map<String, Optional<StoredDocument>> docs = new HashMap<>();
         List<Hit> hits = new ArrayList<>(Math.min(k, ranked.size()));
         var stored = s.storedFields();
-        for (Scored sc : ranked) {
+        for (Fusion.Scored<Integer> sc : ranked) {
             if (hits.size() >= k) break;
-            StoredChunk c = index.toChunk(stored.document(sc.doc));
+            StoredChunk c = index.toChunk(stored.document(sc.key()));
             Optional<StoredDocument> d = docs.get(c.docId());
             if (d == null) {
                 d = index.documentIn(s, c.docId());
@@ -130,12 +128,14 @@ public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanke
             StoredDocument doc = d.get();
             Passage p = new Passage(c.id(), c.docId(), doc.title(), doc.date(), c.span(), c.span().of(doc.text()),
                     c.sentences(), c.sentenceVectors(), c.sentenceTerms());
-            hits.add(new Hit(p, sc.score, bm25.get(sc.doc), vec.get(sc.doc) == null ? null : 2 * vec.get(sc.doc) - 1));
+            Double v = lists.vector().get(sc.key());
+            hits.add(new Hit(p, sc.score(), lists.bm25().get(sc.key()), v == null ? null : 2 * v - 1));
         }
         return hits;
     }
 
-    private record Scored(int doc, double score) {
+    /** Lucene doc id to score, for each side of the fusion. */
+    private record Lists(Map<Integer, Double> bm25, Map<Integer, Double> vector) {
     }
 
     /** Chunk ids from doc values, read only when two scores tie. */
