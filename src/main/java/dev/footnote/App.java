@@ -66,7 +66,7 @@ public final class App implements AutoCloseable {
         }
         this.indexer = new Indexer(index, embedder, new Chunker());
         this.answers = new AnswerService(retriever, embedder, new LocalAnswerGenerator(weights, Calibration.DEFAULT),
-                model, new CitationResolver(embedder), settings.topK(), SourceCheck.against(index));
+                model, new CitationResolver(weights), settings.topK(), SourceCheck.against(index));
     }
 
     private static final int QUERY_CACHE = 4096;

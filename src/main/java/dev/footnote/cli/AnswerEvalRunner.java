@@ -47,7 +47,7 @@ final class AnswerEvalRunner {
             if (a.get("features") != null) {
                 writeCandidates(Path.of(a.get("features")), questions, unanswerable, retriever, local, embedder, k);
             }
-            AnswerService service = new AnswerService(retriever, embedder, local, Optional.empty(), new CitationResolver(embedder), k);
+            AnswerService service = new AnswerService(retriever, embedder, local, Optional.empty(), new CitationResolver(retriever), k);
             for (int i = 0; i < Math.min(20, questions.size()); i++) service.answer(dev.footnote.answer.AskRequest.of(questions.get(i).question()));
             AnswerEval.Result r = new AnswerEval(service).run(questions, unanswerable,
                     Progress.console("questions", questions.size() + unanswerable.size()));

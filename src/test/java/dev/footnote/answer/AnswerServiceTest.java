@@ -48,7 +48,7 @@ class AnswerServiceTest {
         LocalAnswerGenerator local = new LocalAnswerGenerator(seed.retriever, Calibration.DEFAULT);
         Optional<AnswerGenerator> model = withModel ? Optional.of(new LangChain4jAnswerGenerator("openai", streaming, blocking,
                 Prompts.bundled(), timeout, new CircuitBreaker(3, Duration.ofSeconds(30), java.time.Clock.systemUTC()))) : Optional.empty();
-        return new AnswerService(seed.retriever, TestEmbedders.real(), local, model, new CitationResolver(TestEmbedders.real()), 5);
+        return new AnswerService(seed.retriever, TestEmbedders.real(), local, model, new CitationResolver(seed.retriever), 5);
     }
 
     private void modelSays(String... tokens) {
