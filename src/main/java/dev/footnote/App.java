@@ -8,6 +8,7 @@ import dev.footnote.answer.llm.Prompts;
 import dev.footnote.answer.local.Calibration;
 import dev.footnote.answer.local.LocalAnswerGenerator;
 import dev.footnote.cite.CitationResolver;
+import dev.footnote.cite.Grounding;
 import dev.footnote.config.BackendSettings;
 import dev.footnote.config.ConfigSource;
 import dev.footnote.config.Settings;
@@ -66,7 +67,8 @@ public final class App implements AutoCloseable {
         }
         this.indexer = new Indexer(index, embedder, new Chunker());
         this.answers = new AnswerService(retriever, embedder, new LocalAnswerGenerator(weights, Calibration.DEFAULT),
-                model, new CitationResolver(weights), settings.topK(), SourceCheck.against(index));
+                model, new CitationResolver(weights), settings.topK(), SourceCheck.against(index),
+                Grounding.Mode.parse(settings.llm().grounding()));
     }
 
     private static final int QUERY_CACHE = 4096;

@@ -1,6 +1,7 @@
 package dev.footnote.answer;
 
 import dev.footnote.cite.CitationResolver;
+import dev.footnote.cite.Grounding;
 import dev.footnote.cite.Markers;
 import dev.footnote.cite.Resolution;
 import dev.footnote.index.Embedder;
@@ -31,6 +32,7 @@ public final class AnswerService {
     private final CitationResolver resolver;
     private final int defaultTopK;
     private final SourceCheck sources;
+    private final Grounding.Mode grounding;
     private final AnswerStats stats = new AnswerStats();
 
     /** @param model the configured language model, or empty to answer locally */
@@ -42,6 +44,13 @@ public final class AnswerService {
     /** @param sources checks, just before an answer is returned, that its citations still quote the stored documents */
     public AnswerService(Retriever retriever, Embedder embedder, AnswerGenerator local, Optional<AnswerGenerator> model,
                          CitationResolver resolver, int defaultTopK, SourceCheck sources) {
+        this(retriever, embedder, local, model, resolver, defaultTopK, sources, Grounding.Mode.STRICT);
+    }
+
+    /** @param grounding what happens to a model answer's unsupported sentences: removed (strict) or marked (mark) */
+    public AnswerService(Retriever retriever, Embedder embedder, AnswerGenerator local, Optional<AnswerGenerator> model,
+                         CitationResolver resolver, int defaultTopK, SourceCheck sources, Grounding.Mode grounding) {
+        this.grounding = grounding;
         this.sources = sources;
         this.retriever = retriever;
         this.embedder = embedder;
@@ -95,10 +104,20 @@ public final class AnswerService {
                 t = System.nanoTime();
                 Resolution r = resolver.resolve(draft.text(), passages);
                 timings.put("verify", ms(t));
-                if (draft.text().isBlank()) fallback = "empty_output";
-                else if (r.citations().isEmpty()) fallback = "no_valid_citation";
-                else if (r.supportedCount() == 0) fallback = "no_supported_sentence";
-                else outcome = new Outcome(model.name(), r, false);
+                if (draft.text().isBlank()) {
+                    fallback = "empty_output";
+                } else if (draft.abstained()) {
+                    // the model says the passages do not answer: its answer, with the nearest passages offered
+                    outcome = new Outcome(model.name(), new Resolution(draft.text().strip(), List.of(), nearest(passages).citations(), 0),
+                            true, List.of());
+                } else if (r.citations().isEmpty()) {
+                    fallback = "no_valid_citation";
+                } else {
+                    Grounding.Result g = Grounding.apply(r, grounding);
+                    if (grounding == Grounding.Mode.MARK && r.supportedCount() == 0) fallback = "no_supported_sentence";
+                    else if (grounding == Grounding.Mode.STRICT && g.mostlyUnsupported()) fallback = "mostly_unsupported";
+                    else outcome = new Outcome(model.name(), g.resolution(), false, g.removed());
+                }
             } catch (GenerationException e) {
                 timings.put("generate", ms(t));
                 fallback = e.reason();
@@ -120,7 +139,7 @@ public final class AnswerService {
         timings.put("total", ms(start));
         Answer answer = new Answer(request.question(), request.history().isEmpty() ? null : standalone, r.text(),
                 outcome.abstained, outcome.generator, outcome.generator.equals(local.name()) ? fallback : null,
-                r.sentences(), r.citations(), timings, changed);
+                r.sentences(), r.citations(), timings, changed, outcome.removed);
         stats.record(answer);
         return answer;
     }
@@ -140,14 +159,17 @@ public final class AnswerService {
         Resolution r;
         if (draft.abstained()) {
             // the nearest passages, offered to the reader; the answer text itself cites nothing
-            Resolution nearest = resolver.resolve(passages.isEmpty() ? "" : passagesAsQuotes(passages), passages);
-            r = new Resolution(draft.text(), List.of(), nearest.citations(), 0);
+            r = new Resolution(draft.text(), List.of(), nearest(passages).citations(), 0);
         } else {
             r = resolver.resolve(draft.text(), passages);
         }
         timings.put("verify", ms(t));
         streamBySentence(r, listener);
-        return new Outcome(local.name(), r, draft.abstained());
+        return new Outcome(local.name(), r, draft.abstained(), List.of());
+    }
+
+    private Resolution nearest(List<Passage> passages) {
+        return resolver.resolve(passages.isEmpty() ? "" : passagesAsQuotes(passages), passages);
     }
 
     private static void streamBySentence(Resolution r, AnswerListener listener) {
@@ -201,7 +223,7 @@ public final class AnswerService {
         return (System.nanoTime() - since) / 1_000_000;
     }
 
-    private record Outcome(String generator, Resolution resolution, boolean abstained) {
+    private record Outcome(String generator, Resolution resolution, boolean abstained, List<Grounding.Removed> removed) {
     }
 
     /**

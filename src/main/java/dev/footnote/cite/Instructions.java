@@ -54,13 +54,20 @@ public final class Instructions {
 
     /**
      * Words one of which every rule needs: a sentence without any of them is skipped before the patterns run, which
-     * keeps the check to microseconds for ordinary prose.
+     * keeps the check to microseconds for ordinary prose (a set lookup per word, not a regex alternation).
      */
-    private static final Pattern TRIGGER = Pattern.compile("\\b(?:ai|a\\.i|ia|ki|llms?|gpt|chatgpt|claude|chatbots?|bots?"
-            + "|assistante?s?|assistent(?:en)?|asistentes?|sprachmodell\\w*|ki-\\w+|modele de langage|modelo de lenguaje"
-            + "|you|your|yourself|vous|votre|tu|ta|ton|toi|du|dein\\w*|dir|dich|eres|usted|tus"
-            + "|ignor\\w*|disregard|forget|override|pay no attention|oubli\\w*|tenez pas|vergiss|vergessen|beachte|olvid\\w*|hagas caso"
-            + "|answering|maintenant|ahora|jetzt|nun)\\b|" + ASK);
+    private static final java.util.Set<String> TRIGGERS = new java.util.HashSet<>(java.util.Arrays.asList(("ai ia ki llm llms gpt chatgpt claude chatbot chatbots "
+            + "bot bots assistant assistants assistante assistent assistenten asistente asistentes sprachmodell sprachmodells "
+            + "langage lenguaje you your yourself vous votre tu ta ton toi du dein deine deinen dir dich eres usted tus "
+            + "ignore ignorez ignoriere ignorieren ignora disregard forget override attention oubliez oublie tenez vergiss "
+            + "vergessen beachte olvida olvide hagas answering maintenant ahora jetzt nun "
+            + "say state tell reply respond answer output print reveal repeat write claim mention recommend pretend approve "
+            + "inform let make dites dis dire repondez reponds repondre indiquez indique affirmez affirme affirmer revelez "
+            + "revele reveler ecrivez ecris mentionnez precisez sag sage sagen antworte antworten behaupte behaupten gib "
+            + "geben schreibe schreiben mitteilen teile nenne nennen lauten di diga decir responde responda responder "
+            + "contesta conteste contestar afirma afirme afirmar revela revele revelar escribe escriba menciona indica informa")
+            .split(" ")));
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Instructions() {
     }
@@ -68,7 +75,14 @@ public final class Instructions {
     public static boolean looksLikeInstruction(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
                 .replace('’', '\'').strip();
-        if (!TRIGGER.matcher(s).find()) return false;
+        boolean triggered = false;
+        for (String w : NON_WORD.split(s)) {
+            if (TRIGGERS.contains(w) || w.startsWith("ki-") || w.startsWith("sprachmodell")) {
+                triggered = true;
+                break;
+            }
+        }
+        if (!triggered) return false;
         for (Pattern r : RULES) if (r.matcher(s).find()) return true;
         return false;
     }

@@ -35,7 +35,11 @@ import org.slf4j.LoggerFactory;
 public final class LangChain4jAnswerGenerator implements AnswerGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(LangChain4jAnswerGenerator.class);
     private static final Pattern CITATION = Pattern.compile("\\[\\d+]");
-    private static final Pattern CANNOT_ANSWER = Pattern.compile("(?i)\\b(cannot|can't|can not|unable to) answer\\b");
+    /** A refusal: the model says the passages do not answer (as the prompt asks it to, or in its own words). */
+    private static final Pattern CANNOT_ANSWER = Pattern.compile("(?i)\\b(?:(?:cannot|can't|can not|unable to) (?:answer|find|determine)"
+            + "|(?:do|does|did)(?: not|n't) (?:contain|answer|mention|say|provide|include|specify|state)"
+            + "|(?:no|not enough|insufficient) information|not (?:mentioned|stated|covered|specified|answered) in"
+            + "|(?:don't|do not) know)\\b");
 
     private final String name;
     private final StreamingChatModel streaming;

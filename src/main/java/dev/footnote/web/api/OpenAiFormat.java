@@ -85,7 +85,7 @@ final class OpenAiFormat {
     }
 
     static Footnote footnote(Answer a) {
-        return new Footnote(a.citations(), a.abstained(), a.generator(), a.fallbackReason());
+        return new Footnote(a.citations(), a.sentences(), a.removed(), a.abstained(), a.generator(), a.fallbackReason());
     }
 
     static Usage usage(AskRequest request, String content) {
@@ -113,8 +113,13 @@ final class OpenAiFormat {
         return new Chunk(id, "chat.completion.chunk", created, MODEL, List.of(), usage, null);
     }
 
-    /** Footnote's structured citations, carried in an extra top-level field that OpenAI clients ignore. */
-    record Footnote(List<Citation> citations, boolean abstained, String generator, String fallbackReason) {
+    /**
+     * Footnote's structured citations, carried in an extra top-level field that OpenAI clients ignore: the citations,
+     * each sentence of the content with its citation ids, {@code support} and {@code reason}, and the sentences the
+     * grounding policy removed.
+     */
+    record Footnote(List<Citation> citations, List<dev.footnote.answer.AnswerSentence> sentences,
+                    List<dev.footnote.cite.Grounding.Removed> removed, boolean abstained, String generator, String fallbackReason) {
     }
 
     record Usage(int prompt_tokens, int completion_tokens, int total_tokens) {
