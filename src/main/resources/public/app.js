@@ -288,16 +288,23 @@
   function supportLabel(support) {
     if (support === 'partial') return 'Only partly supported by the cited text';
     if (support === 'unsupported') return 'Not supported by the cited text';
+    if (support === 'uncited') return 'Cites no source';
     return '';
+  }
+
+  /** The verdict a sentence is shown with: a sentence without citations is "uncited", not "partly supported". */
+  function verdictOf(s) {
+    const support = s.support || 'supported';
+    return support !== 'supported' && !(s.citations && s.citations.length) ? 'uncited' : support;
   }
 
   function renderSentences(container, answer, view) {
     const byId = citationMap(answer);
     const p = el('p', { class: 'answer-text' });
-    let flagged = false;
+    const flagged = new Set();
     (answer.sentences || []).forEach((s, i) => {
       if (i > 0) p.append(document.createTextNode(' '));
-      const support = s.support || 'supported';
+      const support = verdictOf(s);
       const span = el('span', { class: 'sentence support-' + support, 'data-support': support });
       const text = String(s.text || '');
       const hasMarkers = s.citations && s.citations.length;
@@ -308,7 +315,7 @@
       if (hasMarkers) tail.append(markers(s.citations, byId, view, true));
       span.append(tail);
       if (support !== 'supported') {
-        flagged = true;
+        flagged.add(support);
         const why = supportLabel(support) + (s.reason ? ': ' + s.reason : '');
         span.setAttribute('title', why);
         span.setAttribute('data-reason', why);
@@ -434,16 +441,39 @@
       view.body.append(box);
     } else if (answer.sentences && answer.sentences.length) {
       flagged = renderSentences(view.body, answer, view);
+      if (answer.removed && answer.removed.length) {
+        const n = answer.removed.length;
+        const box = el('details', { class: 'removed', 'data-testid': 'removed-sentences' },
+          el('summary', null, n + (n === 1 ? ' sentence' : ' sentences') + ' of the model\'s answer removed: the cited text does not support '
+            + (n === 1 ? 'it' : 'them')));
+        const list = el('ul');
+        for (const r of answer.removed) list.append(el('li', null, String(r.text || ''), el('span', { class: 'removed-reason' }, ' — ' + String(r.reason || ''))));
+        box.append(list);
+        view.body.append(box);
+      }
     } else {
       const p = el('p', { class: 'answer-text' });
       renderMarkedText(p, answer.answer, byId, view, true);
       view.body.append(p);
     }
 
-    if (flagged) {
-      view.body.append(el('p', { class: 'support-legend' },
-        el('span', { class: 'legend-sample' }, 'Dotted underline'),
-        ' marks a sentence the cited text only partly supports. Hover or focus it to see why.'));
+    if (flagged && flagged.size) {
+      // one entry per verdict shown, so partial, unsupported and uncited sentences are never confused
+      const legend = el('p', { class: 'support-legend', 'data-testid': 'support-legend' });
+      const entries = [['partial', 'Dotted amber underline', 'the cited text only partly supports the sentence'],
+        ['unsupported', 'Wavy red underline', 'the cited text does not support the sentence'],
+        ['uncited', 'Grey text', 'the sentence cites no source']];
+      for (const [kind, sample, meaning] of entries) {
+        if (!flagged.has(kind)) continue;
+        legend.append(el('span', { class: 'legend-sample legend-' + kind, 'data-legend': kind }, sample), ': ' + meaning + '. ');
+      }
+      legend.append('Hover or focus a marked sentence to see why.');
+      view.body.append(legend);
+    }
+    if (answer.fallbackReason && MISCONFIGURED.includes(String(answer.fallbackReason))) {
+      view.body.prepend(el('p', { class: 'model-notice', role: 'status', 'data-testid': 'model-notice' },
+        'The language model is not answering (' + String(answer.fallbackReason).replace(/_/g, ' ')
+        + '): its API key or model name is refused, so answers come from the local answerer until the configuration is fixed.'));
     }
 
     const cited = citedCitations(answer);
@@ -458,6 +488,9 @@
 
     renderMeta(view, answer, turn);
   }
+
+  /** Fallback reasons that come from the model's configuration (key, model name), not a passing fault. */
+  const MISCONFIGURED = ['auth_failed', 'unknown_model', 'http_404', 'http_400'];
 
   /** True for an abstention text that says no more than "the documents don't say" (the local answerer's). */
   function isGenericAbstention(text) {

@@ -81,6 +81,22 @@ public final class App implements AutoCloseable {
                 BackendSettings.load(ConfigSource.system()));
     }
 
+    private volatile dev.footnote.answer.ModelStatus modelStatus;
+
+    /** What the start-up check found about the configured language model (unchecked until {@link #checkModel}). */
+    public dev.footnote.answer.ModelStatus modelStatus() {
+        dev.footnote.answer.ModelStatus s = modelStatus;
+        if (s != null) return s;
+        return settings.llm().enabled() ? new dev.footnote.answer.ModelStatus(settings.llm().provider(), settings.llm().model(),
+                "unchecked", "not checked yet") : dev.footnote.answer.ModelStatus.NONE;
+    }
+
+    /** One cheap authenticated call to the configured provider; the result shows in /health. */
+    public dev.footnote.answer.ModelStatus checkModel() {
+        modelStatus = dev.footnote.answer.llm.ModelProbe.check(settings.llm());
+        return modelStatus;
+    }
+
     /** The language-model adapter, when one is configured (for its circuit breaker state). */
     public Optional<LangChain4jAnswerGenerator> llm() {
         return Optional.ofNullable(llm);

@@ -91,7 +91,9 @@ public final class CitationResolver {
             ignored[i] = Instructions.looksLikeInstruction(texts.get(i));
         }
         List<String> claimTerms = dev.footnote.index.Analyzers.terms(dev.footnote.index.Fields.BODY, sentence);
-        Map<String, Double> idf = weights == null ? Map.of() : weights.idf(new java.util.HashSet<>(claimTerms));
+        java.util.Set<String> asked = new java.util.HashSet<>(claimTerms);
+        asked.add(ClaimCheck.UNSEEN);
+        Map<String, Double> idf = weights == null ? Map.of() : weights.idf(asked);
         ClaimCheck.Judgement j = check.judge(sentence, claimTerms, new ClaimCheck.Source(texts, terms, p.title() == null ? "" : p.title(), ignored),
                 idf, null);
         return new Match(j.sentence() < 0 ? p.span() : p.sentences().get(j.sentence()), j.verdict());

@@ -10,6 +10,7 @@ import java.util.Set;
 
 /** {@code serve}: opens the index, starts the web server (live, not yet ready), syncs the seeds, then reports ready. */
 final class ServeCommand implements Command {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
     @Override
     public String name() {
         return "serve";
@@ -49,6 +50,16 @@ final class ServeCommand implements Command {
             web.close();
             app.close();
         }, "footnote-shutdown"));
+        if (s.llm().enabled()) {
+            dev.footnote.answer.ModelStatus m = app.checkModel();
+            if (m.state().equals("ok")) {
+                log.info("language model {} / {}: {}", m.provider(), m.model(), m.detail());
+            } else {
+                log.warn("WARNING: language model {} / {} is not usable ({}: {}); answers will come from the local answerer "
+                        + "until this is fixed (check FOOTNOTE_LLM_API_KEY, FOOTNOTE_LLM_MODEL, FOOTNOTE_LLM_BASE_URL)",
+                        m.provider(), m.model(), m.state(), m.detail());
+            }
+        }
         IngestReport r = app.syncSeeds(Progress.console("ingest", 0));
         System.out.println(r.summary());
         web.markReady();

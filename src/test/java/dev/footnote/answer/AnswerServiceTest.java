@@ -146,11 +146,11 @@ class AnswerServiceTest {
     }
 
     @Test
-    void should_fall_back_when_no_sentence_is_supported() {
+    void should_fall_back_as_mostly_unsupported_when_no_sentence_is_supported() {
         modelSays("Penguins in Antarctica eat mostly krill and fish [1].");
         Answer a = service(true, Duration.ofSeconds(5)).answer(AskRequest.of(BLINKEN));
         assertThat(a.generator()).isEqualTo("local");
-        assertThat(a.fallbackReason()).isEqualTo("no_supported_sentence");
+        assertThat(a.fallbackReason()).isEqualTo("mostly_unsupported");
     }
 
     @Test

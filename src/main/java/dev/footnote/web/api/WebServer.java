@@ -38,7 +38,7 @@ public final class WebServer implements AutoCloseable {
         OpenAiHandler openai = new OpenAiHandler(app.answers(), bodies, json);
         SourcesHandler sources = new SourcesHandler(library);
         AdminHandler admin = new AdminHandler(uploads, () -> app.syncSeeds(Progress.silent()));
-        OpsHandler ops = new OpsHandler(ready::get, metrics, app.answers().stats(), library, app::runtimeGauges);
+        OpsHandler ops = new OpsHandler(ready::get, metrics, app.answers().stats(), library, app::runtimeGauges, app::modelStatus);
         this.javalin = Javalin.create(config -> {
             configure(config, json, maxUpload);
             new Problems(json).register(config.routes);
