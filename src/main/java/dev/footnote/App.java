@@ -16,17 +16,17 @@ import dev.footnote.index.ChunkStore;
 import dev.footnote.index.Embedder;
 import dev.footnote.index.Indexer;
 import dev.footnote.index.IngestReport;
-import dev.footnote.index.LuceneIndex;
+import dev.footnote.engine.lucene.LuceneIndex;
 import dev.footnote.index.OnnxEmbedder;
 import dev.footnote.index.Progress;
-import dev.footnote.index.solr.SolrChunkStore;
+import dev.footnote.engine.solr.SolrChunkStore;
 import dev.footnote.ingest.Chunker;
 import dev.footnote.ingest.FolderCorpus;
 import dev.footnote.retrieve.FusionParams;
-import dev.footnote.retrieve.LuceneRetriever;
+import dev.footnote.engine.lucene.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.TermWeights;
-import dev.footnote.retrieve.solr.SolrRetriever;
+import dev.footnote.engine.solr.SolrRetriever;
 import java.util.Optional;
 
 /** The composition root: builds every part from settings and wires them; holds no logic of its own. */

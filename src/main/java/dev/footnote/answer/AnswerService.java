@@ -1,5 +1,6 @@
 package dev.footnote.answer;
 
+import dev.footnote.cite.AnswerSentence;
 import dev.footnote.cite.CitationResolver;
 import dev.footnote.cite.Markers;
 import dev.footnote.cite.Resolution;

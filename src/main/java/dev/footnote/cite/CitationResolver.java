@@ -1,8 +1,8 @@
 package dev.footnote.cite;
 
-import dev.footnote.answer.AnswerSentence;
-import dev.footnote.answer.Citation;
-import dev.footnote.answer.Support;
+import dev.footnote.cite.AnswerSentence;
+import dev.footnote.cite.Citation;
+import dev.footnote.cite.Support;
 import dev.footnote.index.Embedder;
 import dev.footnote.ingest.Span;
 import dev.footnote.retrieve.Passage;

@@ -1,7 +1,7 @@
 package dev.footnote.cite;
 
 import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
+import dev.footnote.engine.lucene.Fields;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.footnote.cite;
 
-import dev.footnote.answer.AnswerSentence;
-import dev.footnote.answer.Citation;
+import dev.footnote.cite.AnswerSentence;
+import dev.footnote.cite.Citation;
 import java.util.List;
 
 /** Generated text after citation resolution: renumbered text, judged sentences, the citations they use. */
@@ -12,6 +12,6 @@ public record Resolution(String text, List<AnswerSentence> sentences, List<Citat
     }
 
     public long supportedCount() {
-        return sentences.stream().filter(s -> s.support() == dev.footnote.answer.Support.SUPPORTED).count();
+        return sentences.stream().filter(s -> s.support() == dev.footnote.cite.Support.SUPPORTED).count();
     }
 }

@@ -1,6 +1,6 @@
 package dev.footnote.cite;
 
-import dev.footnote.answer.Support;
+import dev.footnote.cite.Support;
 import java.util.Locale;
 import java.util.Set;
 

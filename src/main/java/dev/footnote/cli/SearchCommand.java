@@ -1,11 +1,11 @@
 package dev.footnote.cli;
 
 import dev.footnote.config.Settings;
-import dev.footnote.index.LuceneIndex;
+import dev.footnote.engine.lucene.LuceneIndex;
 import dev.footnote.index.OnnxEmbedder;
 import dev.footnote.retrieve.FusionParams;
 import dev.footnote.retrieve.Hit;
-import dev.footnote.retrieve.LuceneRetriever;
+import dev.footnote.engine.lucene.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.footnote.eval;
 
 import dev.footnote.index.ChunkStore;
-import dev.footnote.index.IndexCopy;
+import dev.footnote.engine.lucene.IndexCopy;
 import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;
 import java.io.PrintStream;

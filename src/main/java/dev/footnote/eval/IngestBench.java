@@ -3,7 +3,7 @@ package dev.footnote.eval;
 import dev.footnote.index.Embedder;
 import dev.footnote.index.IngestReport;
 import dev.footnote.index.Indexer;
-import dev.footnote.index.LuceneIndex;
+import dev.footnote.engine.lucene.LuceneIndex;
 import dev.footnote.index.OnnxEmbedder;
 import dev.footnote.index.Progress;
 import dev.footnote.ingest.Chunk;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footnote.index.Embedder;
 import dev.footnote.ingest.BeirCorpus;
 import dev.footnote.retrieve.ChunkRanker;
-import dev.footnote.retrieve.LuceneRetriever;
+import dev.footnote.engine.lucene.LuceneRetriever;
 import dev.footnote.retrieve.SearchQuery;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.footnote.library;
 
 import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
+import dev.footnote.engine.lucene.Fields;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.footnote.retrieve;
 
+import dev.footnote.engine.lucene.LuceneRetriever;
 import java.util.List;
 
 /** Ranks chunks by id only, without loading passages: what evaluation at depth needs from any engine. */

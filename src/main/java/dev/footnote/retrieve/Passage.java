@@ -17,7 +17,7 @@ public record Passage(String chunkId, String docId, String title, String date, S
     /** Analysed terms of sentence {@code i}, stored at ingest (computed now for indexes that predate them). */
     public List<String> sentenceTerms(int i) {
         if (sentenceTerms != null && i < sentenceTerms.size()) return sentenceTerms.get(i);
-        return dev.footnote.index.Analyzers.terms(dev.footnote.index.Fields.BODY, sentence(i));
+        return dev.footnote.index.Analyzers.terms(dev.footnote.engine.lucene.Fields.BODY, sentence(i));
     }
 
     /** The text of sentence {@code i}, sliced from the passage. */

@@ -2,7 +2,7 @@ package dev.footnote.cite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.footnote.answer.Support;
+import dev.footnote.cite.Support;
 import dev.footnote.ingest.Span;
 import dev.footnote.ingest.SentenceSplitter;
 import dev.footnote.retrieve.Passage;

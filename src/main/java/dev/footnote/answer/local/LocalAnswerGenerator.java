@@ -7,7 +7,7 @@ import dev.footnote.answer.GenerationRequest;
 import dev.footnote.answer.TokenSink;
 import dev.footnote.index.Analyzers;
 import dev.footnote.index.Embedder;
-import dev.footnote.index.Fields;
+import dev.footnote.engine.lucene.Fields;
 import dev.footnote.retrieve.Passage;
 import dev.footnote.retrieve.TermWeights;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
-package dev.footnote.retrieve.solr;
+package dev.footnote.engine.solr;
 
 import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
+import dev.footnote.engine.lucene.Fields;
 import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
-import dev.footnote.index.solr.SolrChunkStore;
-import dev.footnote.index.solr.SolrRecords;
+import dev.footnote.engine.solr.SolrChunkStore;
+import dev.footnote.engine.solr.SolrRecords;
 import dev.footnote.retrieve.ChunkRanker;
 import dev.footnote.retrieve.Fusion;
 import dev.footnote.retrieve.FusionParams;
 import dev.footnote.retrieve.Hit;
-import dev.footnote.retrieve.LuceneRetriever.RankedChunk;
+import dev.footnote.engine.lucene.LuceneRetriever.RankedChunk;
 import dev.footnote.retrieve.Passage;
 import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;

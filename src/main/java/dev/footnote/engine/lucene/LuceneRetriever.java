@@ -1,8 +1,16 @@
-package dev.footnote.retrieve;
+package dev.footnote.engine.lucene;
 
+import dev.footnote.retrieve.Fusion;
+import dev.footnote.retrieve.FusionParams;
+import dev.footnote.retrieve.Hit;
+import dev.footnote.retrieve.Passage;
+import dev.footnote.retrieve.Retriever;
+import dev.footnote.retrieve.SearchQuery;
+import dev.footnote.retrieve.TermWeights;
+import dev.footnote.retrieve.ChunkRanker;
 import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
-import dev.footnote.index.LuceneIndex;
+import dev.footnote.engine.lucene.Fields;
+import dev.footnote.engine.lucene.LuceneIndex;
 import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
 import java.io.IOException;

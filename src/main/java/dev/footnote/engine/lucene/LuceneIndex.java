@@ -1,5 +1,11 @@
-package dev.footnote.index;
+package dev.footnote.engine.lucene;
 
+import dev.footnote.index.ChunkStore;
+import dev.footnote.index.Analyzers;
+import dev.footnote.index.Codec;
+import dev.footnote.index.StoredChunk;
+import dev.footnote.index.StoredDocument;
+import dev.footnote.index.IndexUnavailableException;
 import dev.footnote.ingest.Chunk;
 import dev.footnote.ingest.SourceDocument;
 import dev.footnote.ingest.Span;

@@ -1,7 +1,7 @@
-package dev.footnote.index.solr;
+package dev.footnote.engine.solr;
 
 import dev.footnote.index.Codec;
-import dev.footnote.index.Fields;
+import dev.footnote.engine.lucene.Fields;
 import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
 import dev.footnote.ingest.Span;

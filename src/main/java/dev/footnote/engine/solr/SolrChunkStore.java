@@ -1,10 +1,10 @@
-package dev.footnote.index.solr;
+package dev.footnote.engine.solr;
 
 import dev.footnote.config.BackendSettings;
 import dev.footnote.index.Analyzers;
 import dev.footnote.index.ChunkStore;
 import dev.footnote.index.Codec;
-import dev.footnote.index.Fields;
+import dev.footnote.engine.lucene.Fields;
 import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
 import dev.footnote.ingest.Chunk;
