@@ -1,6 +1,5 @@
 package dev.footnote.cite;
 
-import dev.footnote.cite.Support;
 import java.util.Locale;
 import java.util.Set;
 

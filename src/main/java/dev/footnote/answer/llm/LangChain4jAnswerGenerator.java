@@ -88,7 +88,7 @@ public final class LangChain4jAnswerGenerator implements AnswerGenerator {
                 .build();
         String text = guarded(() -> new StreamedCall(streaming, calls).run(chat, sink, timeout)).strip();
         boolean abstained = !CITATION.matcher(text).find() && CANNOT_ANSWER.matcher(text).find();
-        return new Draft(text, abstained);
+        return Draft.fromModel(text, abstained);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.footnote.answer.ChatTurn;
 import dev.footnote.answer.Draft;
 import dev.footnote.answer.GenerationRequest;
 import dev.footnote.answer.TokenSink;
+import dev.footnote.cite.MarkedSentence;
 import dev.footnote.index.Analyzers;
 import dev.footnote.index.Embedder;
 import dev.footnote.engine.lucene.Fields;
@@ -23,7 +24,7 @@ import java.util.Set;
  * sentences verbatim, each citing its passage. Abstains when even the best sentence is weak evidence.
  */
 public final class LocalAnswerGenerator implements AnswerGenerator {
-    public static final String ABSTENTION = "The documents don't answer this.";
+    public static final String ABSTENTION = Draft.NO_ANSWER;
     /** Words that shape a question but are never evidence for an answer ("who", "did", "how many"). */
     private static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(Fields.BODY,
             "who whom whose what which when where why how did does do can could would should many much"));
@@ -47,14 +48,11 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
             sink.accept(ABSTENTION);
             return Draft.abstain(ABSTENTION);
         }
-        List<Scored> chosen = choose(scored);
-        StringBuilder text = new StringBuilder();
-        for (Scored s : chosen) {
-            String piece = (text.length() == 0 ? "" : " ") + s.text + " [" + (s.passage + 1) + "]";
-            text.append(piece);
-            sink.accept(piece);
-        }
-        return new Draft(text.toString(), false);
+        List<MarkedSentence> quotes = new ArrayList<>();
+        for (Scored s : choose(scored)) quotes.add(MarkedSentence.quote(s.passage + 1, s.sentence, s.text));
+        Draft draft = Draft.quotes(quotes);
+        sink.accept(draft.text());
+        return draft;
     }
 
     /** Log-odds that the passages hold the answer, from the strongest evidence among the candidates. */
