@@ -1,9 +1,8 @@
 package dev.footnote.retrieve;
 
-import dev.footnote.engine.lucene.LuceneRetriever;
 import java.util.List;
 
 /** Ranks chunks by id only, without loading passages: what evaluation at depth needs from any engine. */
 public interface ChunkRanker {
-    List<LuceneRetriever.RankedChunk> rank(SearchQuery query, int n);
+    List<RankedChunk> rank(SearchQuery query, int n);
 }

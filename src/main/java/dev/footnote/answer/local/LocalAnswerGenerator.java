@@ -8,7 +8,6 @@ import dev.footnote.answer.TokenSink;
 import dev.footnote.cite.MarkedSentence;
 import dev.footnote.index.Analyzers;
 import dev.footnote.index.Embedder;
-import dev.footnote.engine.lucene.Fields;
 import dev.footnote.retrieve.Passage;
 import dev.footnote.retrieve.TermWeights;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ import java.util.Set;
 public final class LocalAnswerGenerator implements AnswerGenerator {
     public static final String ABSTENTION = Draft.NO_ANSWER;
     /** Words that shape a question but are never evidence for an answer ("who", "did", "how many"). */
-    private static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(Fields.BODY,
+    private static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(
             "who whom whose what which when where why how did does do can could would should many much"));
     private final TermWeights weights;
     private final Calibration calibration;
@@ -78,7 +77,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
 
     /** Every sentence of the first {@code maxPassages} passages, best first. */
     List<Scored> score(GenerationRequest request) {
-        List<String> qTerms = new ArrayList<>(new LinkedHashSet<>(Analyzers.terms(Fields.BODY, request.question())));
+        List<String> qTerms = new ArrayList<>(new LinkedHashSet<>(Analyzers.terms(request.question())));
         qTerms.removeAll(QUESTION_TERMS);
         Map<String, Double> idf = qTerms.isEmpty() ? Map.of() : weights.idf(qTerms);
         double totalIdf = qTerms.stream().mapToDouble(t -> idf.getOrDefault(t, 0.0)).sum();

@@ -5,6 +5,7 @@ import dev.footnote.index.Analyzers;
 import dev.footnote.index.Codec;
 import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
+import dev.footnote.retrieve.TermWeights;
 import dev.footnote.index.IndexUnavailableException;
 import dev.footnote.ingest.Chunk;
 import dev.footnote.ingest.SourceDocument;
@@ -58,6 +59,7 @@ public final class LuceneIndex implements ChunkStore {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final int dimension;
+    private final LuceneRecords records;
 
     private LuceneIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers, int dimension) {
         this.path = path;
@@ -65,6 +67,7 @@ public final class LuceneIndex implements ChunkStore {
         this.writer = writer;
         this.searchers = searchers;
         this.dimension = dimension;
+        this.records = new LuceneRecords(dimension);
     }
 
     /** Opens (creating if needed) the index for writing; fails with a message naming the path. */
@@ -75,7 +78,7 @@ public final class LuceneIndex implements ChunkStore {
             if (!Files.isWritable(path)) throw new AccessDeniedException(path.toString());
             dir = FSDirectory.open(path);
             IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.english())
-                    .setSimilarity(Analyzers.similarity())
+                    .setSimilarity(LuceneRecords.SIMILARITY)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(128);
             IndexWriter w = new IndexWriter(dir, cfg);
@@ -86,7 +89,7 @@ public final class LuceneIndex implements ChunkStore {
                 @Override
                 public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader r, org.apache.lucene.index.IndexReader prev) {
                     IndexSearcher s = new IndexSearcher(r);
-                    s.setSimilarity(Analyzers.similarity());
+                    s.setSimilarity(LuceneRecords.SIMILARITY);
                     return s;
                 }
             });
@@ -128,9 +131,9 @@ public final class LuceneIndex implements ChunkStore {
     public void put(SourceDocument doc, List<Chunk> chunks, List<float[]> chunkVectors, List<List<float[]>> sentenceVectors) {
         List<Document> block = new ArrayList<>(chunks.size() + 1);
         for (int i = 0; i < chunks.size(); i++) {
-            block.add(chunkRecord(doc, chunks.get(i), chunkVectors.get(i), sentenceVectors.get(i)));
+            block.add(records.chunk(doc, chunks.get(i), chunkVectors.get(i), sentenceVectors.get(i)));
         }
-        block.add(documentRecord(doc, chunks.size()));
+        block.add(LuceneRecords.document(doc, chunks.size()));
         try {
             writer.updateDocuments(new Term(Fields.DOC_ID, doc.id()), block);
         } catch (IOException e) {
@@ -188,8 +191,8 @@ public final class LuceneIndex implements ChunkStore {
         }
     }
 
-    /** Runs {@code fn} against a point-in-time searcher. */
-    public <T> T search(SearchFunction<T> fn) {
+    /** Runs {@code fn} against a point-in-time searcher (for this engine's retriever only). */
+    <T> T search(SearchFunction<T> fn) {
         IndexSearcher s = null;
         try {
             s = searchers.acquire();
@@ -224,7 +227,7 @@ public final class LuceneIndex implements ChunkStore {
             // without the text, skip decompressing it: listings and hash checks touch every document
             Set<String> fields = withText ? null : METADATA_FIELDS;
             for (ScoreDoc sd : td.scoreDocs) {
-                out.add(toStored(fields == null ? sf.document(sd.doc) : sf.document(sd.doc, fields), withText));
+                out.add(LuceneRecords.toDocument(fields == null ? sf.document(sd.doc) : sf.document(sd.doc, fields), withText));
             }
             out.sort(java.util.Comparator.comparing(StoredDocument::id));
             return out;
@@ -236,13 +239,13 @@ public final class LuceneIndex implements ChunkStore {
         return search(s -> documentIn(s, docId));
     }
 
-    public Optional<StoredDocument> documentIn(IndexSearcher s, String docId) throws IOException {
+    Optional<StoredDocument> documentIn(IndexSearcher s, String docId) throws IOException {
         BooleanQuery q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.DOC_ID, docId)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), BooleanClause.Occur.FILTER).build();
         TopDocs td = s.search(q, 1);
         if (td.scoreDocs.length == 0) return Optional.empty();
-        return Optional.of(toStored(s.storedFields().document(td.scoreDocs[0].doc), true));
+        return Optional.of(LuceneRecords.toDocument(s.storedFields().document(td.scoreDocs[0].doc), true));
     }
 
     @Override
@@ -252,15 +255,19 @@ public final class LuceneIndex implements ChunkStore {
                     .add(new TermQuery(new Term(Fields.ID, chunkId)), BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_CHUNK)), BooleanClause.Occur.FILTER).build();
             TopDocs td = s.search(q, 1);
-            return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(toChunk(s.storedFields().document(td.scoreDocs[0].doc)));
+            return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(records.toChunk(s.storedFields().document(td.scoreDocs[0].doc)));
         });
     }
 
-    /** BM25's inverse document frequency of an analysed body term in the current index. */
-    public double idf(IndexSearcher s, String term) throws IOException {
+    /** BM25's inverse document frequency of an analysed body term in the searcher's view of the index. */
+    static double idf(IndexSearcher s, String term) throws IOException {
         long n = Math.max(1, s.getIndexReader().getDocCount(Fields.BODY));
-        int df = s.getIndexReader().docFreq(new Term(Fields.BODY, term));
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        return TermWeights.bm25Idf(n, s.getIndexReader().docFreq(new Term(Fields.BODY, term)));
+    }
+
+    /** Decodes a stored chunk record (for this engine's retriever). */
+    StoredChunk toChunk(Document d) {
+        return records.toChunk(d);
     }
 
     @Override
@@ -283,59 +290,6 @@ public final class LuceneIndex implements ChunkStore {
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    private Document chunkRecord(SourceDocument doc, Chunk c, float[] vector, List<float[]> sentVectors) {
-        Document d = new Document();
-        String text = doc.text();
-        d.add(new StringField(Fields.KIND, Fields.KIND_CHUNK, Field.Store.NO));
-        d.add(new StringField(Fields.ID, c.id(), Field.Store.YES));
-        d.add(new StringField(Fields.DOC_ID, doc.id(), Field.Store.YES));
-        d.add(new StoredField(Fields.ORDINAL, c.ordinal()));
-        d.add(new TextField(Fields.TITLE, doc.title(), Field.Store.NO));
-        d.add(new TextField(Fields.BODY, doc.title() + "\n" + c.span().of(text), Field.Store.NO));
-        d.add(new StoredField(Fields.START, c.span().start()));
-        d.add(new StoredField(Fields.END, c.span().end()));
-        d.add(new StoredField(Fields.SENTENCES, Codec.spans(c.sentences())));
-        d.add(new StoredField(Fields.SENTENCE_VECTORS, Codec.vectors(sentVectors)));
-        StringBuilder terms = new StringBuilder();
-        for (Span s : c.sentences()) {
-            if (terms.length() > 0) terms.append('\n');
-            terms.append(String.join(" ", Analyzers.terms(Fields.BODY, s.of(text))));
-        }
-        d.add(new StoredField(Fields.SENTENCE_TERMS, terms.toString()));
-        d.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
-        return d;
-    }
-
-    private static Document documentRecord(SourceDocument doc, int chunkCount) {
-        Document d = new Document();
-        d.add(new StringField(Fields.KIND, Fields.KIND_DOC, Field.Store.NO));
-        d.add(new StringField(Fields.DOC_ID, doc.id(), Field.Store.YES));
-        d.add(new StoredField(Fields.DOC_TITLE, doc.title()));
-        if (doc.date() != null) d.add(new StoredField(Fields.DATE, doc.date()));
-        d.add(new StoredField(Fields.PATH, doc.path()));
-        d.add(new StoredField(Fields.HASH, doc.hash()));
-        d.add(new StoredField(Fields.SIZE, doc.size()));
-        d.add(new StoredField(Fields.CHUNK_COUNT, chunkCount));
-        d.add(new StoredField(Fields.BODY_START, doc.bodyStart()));
-        d.add(new StoredField(Fields.TEXT, doc.text()));
-        return d;
-    }
-
-    private static StoredDocument toStored(Document d, boolean withText) {
-        return new StoredDocument(d.get(Fields.DOC_ID), d.get(Fields.DOC_TITLE), d.get(Fields.DATE), d.get(Fields.PATH),
-                d.get(Fields.HASH), d.getField(Fields.SIZE).numericValue().longValue(),
-                d.getField(Fields.CHUNK_COUNT).numericValue().intValue(),
-                d.getField(Fields.BODY_START).numericValue().intValue(), withText ? d.get(Fields.TEXT) : null);
-    }
-
-    /** Decodes a stored chunk record. */
-    public StoredChunk toChunk(Document d) {
-        return new StoredChunk(d.get(Fields.ID), d.get(Fields.DOC_ID), d.getField(Fields.ORDINAL).numericValue().intValue(),
-                new Span(d.getField(Fields.START).numericValue().intValue(), d.getField(Fields.END).numericValue().intValue()),
-                Codec.spans(d.getBinaryValue(Fields.SENTENCES)), Codec.vectors(d.getBinaryValue(Fields.SENTENCE_VECTORS), dimension),
-                Codec.terms(d.get(Fields.SENTENCE_TERMS)));
     }
 
     public static boolean exists(Path path) {
@@ -373,7 +327,7 @@ public final class LuceneIndex implements ChunkStore {
 
     /** A function over a searcher that may throw {@link IOException}. */
     @FunctionalInterface
-    public interface SearchFunction<T> {
+    interface SearchFunction<T> {
         T apply(IndexSearcher searcher) throws IOException;
     }
 

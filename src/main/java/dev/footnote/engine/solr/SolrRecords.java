@@ -1,7 +1,6 @@
 package dev.footnote.engine.solr;
 
 import dev.footnote.index.Codec;
-import dev.footnote.engine.lucene.Fields;
 import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
 import dev.footnote.ingest.Span;
@@ -29,61 +28,61 @@ public final class SolrRecords {
     static SolrInputDocument chunk(String docId, String title, String chunkText, String chunkId, int ordinal, Span span,
                                           byte[] sentences, byte[] sentenceVectors, String sentenceTerms, float[] vector) {
         SolrInputDocument d = new SolrInputDocument();
-        d.addField("id", chunkId);
-        d.addField(Fields.KIND, Fields.KIND_CHUNK);
-        d.addField(Fields.DOC_ID, docId);
-        d.addField(Fields.ORDINAL, ordinal);
-        d.addField(Fields.TITLE, title);
-        d.addField(Fields.BODY, title + "\n" + chunkText);
-        d.addField(Fields.START, span.start());
-        d.addField(Fields.END, span.end());
-        d.addField(Fields.SENTENCES, sentences);
-        d.addField(Fields.SENTENCE_VECTORS, sentenceVectors);
-        if (sentenceTerms != null) d.addField(Fields.SENTENCE_TERMS, sentenceTerms);
+        d.addField(SolrFields.ID, chunkId);
+        d.addField(SolrFields.KIND, SolrFields.KIND_CHUNK);
+        d.addField(SolrFields.DOC_ID, docId);
+        d.addField(SolrFields.ORDINAL, ordinal);
+        d.addField(SolrFields.TITLE, title);
+        d.addField(SolrFields.BODY, title + "\n" + chunkText);
+        d.addField(SolrFields.START, span.start());
+        d.addField(SolrFields.END, span.end());
+        d.addField(SolrFields.SENTENCES, sentences);
+        d.addField(SolrFields.SENTENCE_VECTORS, sentenceVectors);
+        if (sentenceTerms != null) d.addField(SolrFields.SENTENCE_TERMS, sentenceTerms);
         List<Float> v = new ArrayList<>(vector.length);
         for (float x : vector) v.add(x);
-        d.setField(Fields.VECTOR, v);
+        d.setField(SolrFields.VECTOR, v);
         return d;
     }
 
     static SolrInputDocument document(StoredDocument doc) {
         SolrInputDocument d = new SolrInputDocument();
-        d.addField("id", documentRecordId(doc.id()));
-        d.addField(Fields.KIND, Fields.KIND_DOC);
-        d.addField(Fields.DOC_ID, doc.id());
-        d.addField(Fields.DOC_TITLE, doc.title());
-        if (doc.date() != null) d.addField(Fields.DATE, doc.date());
-        d.addField(Fields.PATH, doc.path());
-        d.addField(Fields.HASH, doc.hash());
-        d.addField(Fields.SIZE, doc.size());
-        d.addField(Fields.CHUNK_COUNT, doc.chunkCount());
-        d.addField(Fields.BODY_START, doc.bodyStart());
-        d.addField(Fields.TEXT, doc.text());
+        d.addField(SolrFields.ID, documentRecordId(doc.id()));
+        d.addField(SolrFields.KIND, SolrFields.KIND_DOC);
+        d.addField(SolrFields.DOC_ID, doc.id());
+        d.addField(SolrFields.DOC_TITLE, doc.title());
+        if (doc.date() != null) d.addField(SolrFields.DATE, doc.date());
+        d.addField(SolrFields.PATH, doc.path());
+        d.addField(SolrFields.HASH, doc.hash());
+        d.addField(SolrFields.SIZE, doc.size());
+        d.addField(SolrFields.CHUNK_COUNT, doc.chunkCount());
+        d.addField(SolrFields.BODY_START, doc.bodyStart());
+        d.addField(SolrFields.TEXT, doc.text());
         return d;
     }
 
     static SolrInputDocument commit(String embeddingModel) {
         SolrInputDocument d = new SolrInputDocument();
-        d.addField("id", META_ID);
-        d.addField(Fields.KIND, KIND_META);
-        d.addField(Fields.COMMIT_MODEL, embeddingModel);
+        d.addField(SolrFields.ID, META_ID);
+        d.addField(SolrFields.KIND, KIND_META);
+        d.addField(SolrFields.COMMIT_MODEL, embeddingModel);
         return d;
     }
 
     public static StoredDocument toDocument(SolrDocument d, boolean withText) {
-        return new StoredDocument((String) d.getFirstValue(Fields.DOC_ID), (String) d.getFirstValue(Fields.DOC_TITLE),
-                (String) d.getFirstValue(Fields.DATE), (String) d.getFirstValue(Fields.PATH), (String) d.getFirstValue(Fields.HASH),
-                ((Number) d.getFirstValue(Fields.SIZE)).longValue(), ((Number) d.getFirstValue(Fields.CHUNK_COUNT)).intValue(),
-                ((Number) d.getFirstValue(Fields.BODY_START)).intValue(), withText ? (String) d.getFirstValue(Fields.TEXT) : null);
+        return new StoredDocument((String) d.getFirstValue(SolrFields.DOC_ID), (String) d.getFirstValue(SolrFields.DOC_TITLE),
+                (String) d.getFirstValue(SolrFields.DATE), (String) d.getFirstValue(SolrFields.PATH), (String) d.getFirstValue(SolrFields.HASH),
+                ((Number) d.getFirstValue(SolrFields.SIZE)).longValue(), ((Number) d.getFirstValue(SolrFields.CHUNK_COUNT)).intValue(),
+                ((Number) d.getFirstValue(SolrFields.BODY_START)).intValue(), withText ? (String) d.getFirstValue(SolrFields.TEXT) : null);
     }
 
     public static StoredChunk toChunk(SolrDocument d, int dimension) {
-        return new StoredChunk((String) d.getFirstValue("id"), (String) d.getFirstValue(Fields.DOC_ID),
-                ((Number) d.getFirstValue(Fields.ORDINAL)).intValue(),
-                new Span(((Number) d.getFirstValue(Fields.START)).intValue(), ((Number) d.getFirstValue(Fields.END)).intValue()),
-                Codec.spans(bytes(d.getFirstValue(Fields.SENTENCES))),
-                Codec.vectors(bytes(d.getFirstValue(Fields.SENTENCE_VECTORS)), dimension),
-                Codec.terms((String) d.getFirstValue(Fields.SENTENCE_TERMS)));
+        return new StoredChunk((String) d.getFirstValue(SolrFields.ID), (String) d.getFirstValue(SolrFields.DOC_ID),
+                ((Number) d.getFirstValue(SolrFields.ORDINAL)).intValue(),
+                new Span(((Number) d.getFirstValue(SolrFields.START)).intValue(), ((Number) d.getFirstValue(SolrFields.END)).intValue()),
+                Codec.spans(bytes(d.getFirstValue(SolrFields.SENTENCES))),
+                Codec.vectors(bytes(d.getFirstValue(SolrFields.SENTENCE_VECTORS)), dimension),
+                Codec.terms((String) d.getFirstValue(SolrFields.SENTENCE_TERMS)));
     }
 
     /** Binary fields come back as bytes over javabin and as base64 over JSON. */
