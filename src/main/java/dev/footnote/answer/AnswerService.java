@@ -68,7 +68,6 @@ public final class AnswerService {
     public Answer answer(AskRequest request, AnswerListener listener) {
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        String fallback = model == null ? "no_model_configured" : null;
 
         String standalone = request.question();
         if (!request.history().isEmpty()) {
@@ -86,33 +85,10 @@ public final class AnswerService {
         GenerationRequest gen = GenerationRequest.fromHits(standalone, request.history(), hits,
                 passages.isEmpty() ? null : query.vector());
 
-        Outcome outcome = null;
-        if (model != null && !passages.isEmpty()) {
-            t = System.nanoTime();
-            MarkerStream stream = new MarkerStream(listener::onDelta, passages.size());
-            try {
-                Draft draft = model.generate(gen, stream::accept);
-                stream.flush();
-                timings.put("generate", ms(t));
-                t = System.nanoTime();
-                Resolution r = resolver.resolve(draft.sentences(), passages);
-                timings.put("verify", ms(t));
-                if (draft.text().isBlank()) fallback = "empty_output";
-                else if (r.citations().isEmpty()) fallback = "no_valid_citation";
-                else if (r.supportedCount() == 0) fallback = "no_supported_sentence";
-                else outcome = new Outcome(model.name(), r, r.text(), false);
-            } catch (GenerationException e) {
-                timings.put("generate", ms(t));
-                fallback = e.reason();
-                log.warn("model {} failed ({}): {}", model.name(), e.reason(), e.getMessage());
-            } catch (RuntimeException e) {
-                timings.put("generate", ms(t));
-                fallback = "model_error";
-                log.warn("model {} failed unexpectedly", model.name(), e);
-            }
-            if (outcome == null && stream.emitted()) listener.onReset(fallback);
-        }
-        if (outcome == null) outcome = localOutcome(gen, passages, listener, timings);
+        Attempt attempt = model != null && !passages.isEmpty() ? modelAttempt(gen, passages, listener, timings)
+                : new Attempt(null, model == null ? "no_model_configured" : null);
+        String fallback = attempt.fallback();
+        Outcome outcome = attempt.outcome() != null ? attempt.outcome() : localOutcome(gen, passages, listener, timings);
 
         Resolution r = outcome.resolution;
         // a document replaced or deleted since retrieval: keep the quotes as retrieved, and say so
@@ -125,6 +101,36 @@ public final class AnswerService {
                 r.sentences(), r.citations(), timings, changed);
         stats.record(answer);
         return answer;
+    }
+
+    /** The model's answer if it cites something checkable, else why not (and the streamed text is reset). */
+    private Attempt modelAttempt(GenerationRequest gen, List<Passage> passages, AnswerListener listener, Map<String, Long> timings) {
+        long t = System.nanoTime();
+        MarkerStream stream = new MarkerStream(listener::onDelta, passages.size());
+        Outcome outcome = null;
+        String fallback = null;
+        try {
+            Draft draft = model.generate(gen, stream::accept);
+            stream.flush();
+            timings.put("generate", ms(t));
+            t = System.nanoTime();
+            Resolution r = resolver.resolve(draft.sentences(), passages);
+            timings.put("verify", ms(t));
+            if (draft.text().isBlank()) fallback = "empty_output";
+            else if (r.citations().isEmpty()) fallback = "no_valid_citation";
+            else if (r.supportedCount() == 0) fallback = "no_supported_sentence";
+            else outcome = new Outcome(model.name(), r, r.text(), false);
+        } catch (GenerationException e) {
+            timings.put("generate", ms(t));
+            fallback = e.reason();
+            log.warn("model {} failed ({}): {}", model.name(), e.reason(), e.getMessage());
+        } catch (RuntimeException e) {
+            timings.put("generate", ms(t));
+            fallback = "model_error";
+            log.warn("model {} failed unexpectedly", model.name(), e);
+        }
+        if (outcome == null && stream.emitted()) listener.onReset(fallback);
+        return new Attempt(outcome, fallback);
     }
 
     private Outcome localOutcome(GenerationRequest gen, List<Passage> passages, AnswerListener listener, Map<String, Long> timings) {
@@ -186,5 +192,9 @@ public final class AnswerService {
     }
 
     private record Outcome(String generator, Resolution resolution, String text, boolean abstained) {
+    }
+
+    /** A model's try: its outcome, or null and the reason the local answer replaces it. */
+    private record Attempt(Outcome outcome, String fallback) {
     }
 }

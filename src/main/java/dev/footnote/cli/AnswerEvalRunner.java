@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** {@code eval answers}: the local answerer over SQuAD questions, optionally with unanswerable questions. */
 final class AnswerEvalRunner {

@@ -24,6 +24,17 @@ import java.util.Set;
  */
 public final class LocalAnswerGenerator implements AnswerGenerator {
     public static final String ABSTENTION = Draft.NO_ANSWER;
+    /**
+     * A second or third sentence shorter than this (a heading, "See below.") adds nothing to an answer. Set by hand, not
+     * fitted: it only decides which extra sentences are shown, after the first one and the abstention are settled.
+     */
+    static final int MIN_EXTRA_SENTENCE_CHARS = 20;
+    /**
+     * Two sentences whose embeddings (unit vectors) are closer than this say the same thing in other words, so only the
+     * better one is shown. Set by hand when the answerer was written (not fitted, no record of a sweep); like
+     * {@link #MIN_EXTRA_SENTENCE_CHARS} it only shapes the extra sentences, never whether the answerer abstains.
+     */
+    static final double REDUNDANT_COSINE = 0.92;
     /** Words that shape a question but are never evidence for an answer ("who", "did", "how many"). */
     private static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(
             "who whom whose what which when where why how did does do can could would should many much"));
@@ -119,10 +130,10 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
         for (Scored s : scored) {
             if (chosen.size() >= calibration.maxSentences()) break;
             if (s == best) continue;
-            if (s.text.length() < 20) continue;
+            if (s.text.length() < MIN_EXTRA_SENTENCE_CHARS) continue;
             boolean redundant = false;
             for (Scored c : chosen) {
-                if (c.text.equals(s.text) || c.vector != null && s.vector != null && Embedder.dot(c.vector, s.vector) > 0.92) {
+                if (c.text.equals(s.text) || c.vector != null && s.vector != null && Embedder.dot(c.vector, s.vector) > REDUNDANT_COSINE) {
                     redundant = true;
                     break;
                 }

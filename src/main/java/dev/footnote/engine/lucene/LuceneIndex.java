@@ -1,20 +1,13 @@
 package dev.footnote.engine.lucene;
 
 import dev.footnote.index.ChunkStore;
-import dev.footnote.index.Analyzers;
-import dev.footnote.index.Codec;
 import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
 import dev.footnote.retrieve.TermWeights;
-import dev.footnote.index.IndexUnavailableException;
 import dev.footnote.ingest.Chunk;
 import dev.footnote.ingest.SourceDocument;
-import dev.footnote.ingest.Span;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,29 +16,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * The on-disk Lucene index: one block of chunk records plus one document record (full text, metadata) per source
@@ -72,41 +54,8 @@ public final class LuceneIndex implements ChunkStore {
 
     /** Opens (creating if needed) the index for writing; fails with a message naming the path. */
     public static LuceneIndex open(Path path, int dimension) {
-        Directory dir = null;
-        try {
-            Files.createDirectories(path);
-            if (!Files.isWritable(path)) throw new AccessDeniedException(path.toString());
-            dir = FSDirectory.open(path);
-            IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.english())
-                    .setSimilarity(LuceneRecords.SIMILARITY)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(128);
-            IndexWriter w = new IndexWriter(dir, cfg);
-            if (w.getLiveCommitData() == null || !w.getLiveCommitData().iterator().hasNext()) {
-                w.commit(); // an empty first commit so readers can open
-            }
-            SearcherManager sm = new SearcherManager(w, new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader r, org.apache.lucene.index.IndexReader prev) {
-                    IndexSearcher s = new IndexSearcher(r);
-                    s.setSimilarity(LuceneRecords.SIMILARITY);
-                    return s;
-                }
-            });
-            return new LuceneIndex(path, dir, w, sm, dimension);
-        } catch (LockObtainFailedException e) {
-            closeQuietly(dir);
-            throw new IndexUnavailableException("index at " + path.toAbsolutePath() + " is locked by another Footnote process", e);
-        } catch (AccessDeniedException e) {
-            closeQuietly(dir);
-            throw new IndexUnavailableException("index directory " + path.toAbsolutePath() + " is not writable", e);
-        } catch (FileSystemException e) {
-            closeQuietly(dir);
-            throw new IndexUnavailableException("cannot open index directory " + path.toAbsolutePath() + ": " + e.getReason(), e);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(dir);
-            throw new IndexUnavailableException("cannot open index at " + path.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
+        LuceneFolder.Opened o = LuceneFolder.open(path);
+        return new LuceneIndex(path, o.directory(), o.writer(), o.searchers(), dimension);
     }
 
     public Path path() {
@@ -292,17 +241,14 @@ public final class LuceneIndex implements ChunkStore {
         }
     }
 
+    /** Whether {@code path} holds a Lucene commit to search. */
     public static boolean exists(Path path) {
-        try (Directory d = FSDirectory.open(path)) {
-            SegmentInfos.readLatestCommit(d);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return LuceneFolder.exists(path);
     }
 
+    /** A read-only view of the index folder, for tools that must not take the write lock. */
     public static DirectoryReader openReader(Path path) throws IOException {
-        return DirectoryReader.open(FSDirectory.open(path));
+        return LuceneFolder.openReader(path);
     }
 
     @Override
@@ -313,15 +259,6 @@ public final class LuceneIndex implements ChunkStore {
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void closeQuietly(Directory d) {
-        if (d == null) return;
-        try {
-            d.close();
-        } catch (IOException ignored) {
-            // already failing; the original error is the one to report
         }
     }
 

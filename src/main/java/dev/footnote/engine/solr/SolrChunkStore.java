@@ -7,7 +7,6 @@ import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
 import dev.footnote.ingest.Chunk;
 import dev.footnote.ingest.SourceDocument;
-import dev.footnote.ingest.Span;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
