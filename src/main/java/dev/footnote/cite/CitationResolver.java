@@ -1,8 +1,6 @@
 package dev.footnote.cite;
 
-import dev.footnote.answer.AnswerSentence;
-import dev.footnote.answer.Citation;
-import dev.footnote.answer.Support;
+import dev.footnote.index.Analyzers;
 import dev.footnote.ingest.Span;
 import dev.footnote.retrieve.Passage;
 import dev.footnote.retrieve.TermWeights;
@@ -12,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns generated text with {@code [n]} markers (n = position in the passage list) into verified citations: drops
- * markers naming no passage, resolves each remaining one to the sentence span of the cited passage that best
- * supports the citing sentence, judges support, and renumbers citations in order of first use.
+ * Turns a draft's sentences and the passages they cite (n = position in the passage list) into verified citations:
+ * drops references to no passage, resolves each remaining one to the sentence span of the cited passage that best
+ * supports the citing sentence (an extractive sentence names its span itself), judges support, and numbers citations
+ * in order of first use.
  */
 public final class CitationResolver {
     private final TermWeights weights;
@@ -29,11 +28,9 @@ public final class CitationResolver {
         this.weights = weights;
     }
 
-    public Resolution resolve(String draft, List<Passage> passages) {
-        List<MarkedSentence> marked = Markers.parse(draft);
+    public Resolution resolve(List<MarkedSentence> marked, List<Passage> passages) {
         Map<String, Citation> byKey = new LinkedHashMap<>();
         List<AnswerSentence> sentences = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
         int dropped = 0;
         for (int k = 0; k < marked.size(); k++) {
             MarkedSentence ms = marked.get(k);
@@ -47,7 +44,7 @@ public final class CitationResolver {
                     continue;
                 }
                 Passage p = passages.get(n - 1);
-                Match m = bestSpan(ms.text(), p);
+                Match m = ms.quotedSentence() != null ? quoted(p, ms.quotedSentence()) : bestSpan(ms.text(), p);
                 String key = p.chunkId() + "@" + m.span.start() + "-" + m.span.end();
                 Citation c = byKey.computeIfAbsent(key, x -> citation(byKey.size() + 1, p, m.span));
                 if (!ids.contains(c.id())) ids.add(c.id());
@@ -60,14 +57,17 @@ public final class CitationResolver {
                         : "cites passage " + invalid + ", which was not retrieved");
             }
             sentences.add(new AnswerSentence(ms.text(), ids, best.support(), best.reason()));
-            if (text.length() > 0) text.append(' ');
-            text.append(ms.text());
-            if (!ids.isEmpty()) {
-                text.append(' ');
-                for (int id : ids) text.append('[').append(id).append(']');
-            }
         }
-        return new Resolution(text.toString(), sentences, new ArrayList<>(byKey.values()), dropped);
+        return new Resolution(sentences, new ArrayList<>(byKey.values()), dropped);
+    }
+
+    /** An extractive sentence: its span is the passage's own sentence span; only an instruction is not evidence. */
+    private static Match quoted(Passage p, int sentence) {
+        Span span = p.sentences().get(sentence);
+        if (Instructions.looksLikeInstruction(p.sentence(sentence))) {
+            return new Match(span, new Verdict(Support.UNSUPPORTED, 0, "the cited text is an instruction to the model, not evidence"));
+        }
+        return new Match(span, new Verdict(Support.SUPPORTED, 1.0, "quoted verbatim"));
     }
 
     private Match bestSpan(String sentence, Passage p) {
@@ -88,14 +88,14 @@ public final class CitationResolver {
         for (int i = 0; i < n; i++) {
             texts.add(p.sentence(i));
             terms.add(p.sentenceTerms(i));
-            ignored[i] = Instructions.looksLikeInstruction(texts.get(i));
+            ignored[i] = Instructions.looksLikeInstruction(texts.get(i)); // instructions are never evidence
         }
-        List<String> claimTerms = dev.footnote.index.Analyzers.terms(dev.footnote.index.Fields.BODY, sentence);
+        List<String> claimTerms = Analyzers.terms(sentence);
         java.util.Set<String> asked = new java.util.HashSet<>(claimTerms);
         asked.add(ClaimCheck.UNSEEN);
         Map<String, Double> idf = weights == null ? Map.of() : weights.idf(asked);
-        ClaimCheck.Judgement j = check.judge(sentence, claimTerms, new ClaimCheck.Source(texts, terms, p.title() == null ? "" : p.title(), ignored),
-                idf, null);
+        ClaimCheck.Judgement j = check.judge(sentence, claimTerms, new ClaimCheck.Source(texts, terms,
+                p.title() == null ? "" : p.title(), ignored), idf, null);
         return new Match(j.sentence() < 0 ? p.span() : p.sentences().get(j.sentence()), j.verdict());
     }
 

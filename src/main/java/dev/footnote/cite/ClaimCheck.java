@@ -1,8 +1,7 @@
 package dev.footnote.cite;
 
-import dev.footnote.answer.Support;
+
 import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,7 +74,7 @@ public final class ClaimCheck {
         double rare = RARE_SHARE * idf.getOrDefault(UNSEEN, UNSEEN_IDF);
         List<String> terms = new ArrayList<>();
         for (String t : claimTerms) if (!FUNCTION_TERMS.contains(t)) terms.add(t);
-        Set<String> passageTerms = new HashSet<>(Analyzers.terms(Fields.BODY, source.title()));
+        Set<String> passageTerms = new HashSet<>(Analyzers.terms(source.title()));
         StringBuilder passageText = new StringBuilder(source.title()).append('\n');
         for (int i = 0; i < n; i++) {
             if (source.ignored()[i]) continue;
@@ -97,7 +96,7 @@ public final class ClaimCheck {
         Set<String> commonAbsentNames = new LinkedHashSet<>(absentNumbers(NUMBER_WORD, claim, passageText.toString()));
         Set<String> absentNames = new LinkedHashSet<>();
         for (String name : absentNames(claim, plainPassage)) {
-            List<String> t = Analyzers.terms(Fields.BODY, name);
+            List<String> t = Analyzers.terms(name);
             double w = t.isEmpty() ? UNSEEN_IDF : weight(t.get(0), idf);
             (w >= rare ? absentNames : commonAbsentNames).add(name);
         }
@@ -256,6 +255,6 @@ public final class ClaimCheck {
     }
 
     private static Set<String> analysed(String words) {
-        return Set.copyOf(Analyzers.terms(Fields.BODY, words));
+        return Set.copyOf(Analyzers.terms(words));
     }
 }

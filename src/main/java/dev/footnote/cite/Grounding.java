@@ -1,8 +1,6 @@
 package dev.footnote.cite;
 
-import dev.footnote.answer.AnswerSentence;
-import dev.footnote.answer.Citation;
-import dev.footnote.answer.Support;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +68,6 @@ public final class Grounding {
         Map<Integer, Integer> newId = new LinkedHashMap<>();
         List<Citation> citations = new ArrayList<>();
         List<AnswerSentence> sentences = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
         for (AnswerSentence s : kept) {
             List<Integer> ids = new ArrayList<>();
             for (int old : s.citations()) {
@@ -85,13 +82,7 @@ public final class Grounding {
                 ids.add(id);
             }
             sentences.add(new AnswerSentence(s.text(), ids, s.support(), s.reason()));
-            if (text.length() > 0) text.append(' ');
-            text.append(s.text());
-            if (!ids.isEmpty()) {
-                text.append(' ');
-                for (int id : ids) text.append('[').append(id).append(']');
-            }
         }
-        return new Resolution(text.toString(), sentences, citations, r.droppedMarkers());
+        return new Resolution(sentences, citations, r.droppedMarkers());
     }
 }

@@ -3,7 +3,6 @@ package dev.footnote.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footnote.cite.CitationResolver;
 import dev.footnote.eval.CitationEval;
-import dev.footnote.index.Embedder;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +26,9 @@ final class CitationEvalRunner {
             cases = cases.stream().filter(c -> number(c.id()) % 2 == parity).toList();
         }
         if (cases.isEmpty()) throw new Args.UsageException("--cases " + file + ": no cases");
-        Embedder embedder = a.flag("no-embeddings") ? null : EvalCommand.embedder(a);
         CitationResolver resolver = new CitationResolver(CitationEval.termWeights(cases));
-        CitationEval eval = new CitationEval(embedder);
-        // warm up the analyzer, the embedder and the JIT on a few cases, outside the measured run
+        CitationEval eval = new CitationEval();
+        // warm up the analyzer and the JIT on a few cases, outside the measured run
         eval.run(cases.subList(0, Math.min(50, cases.size())), resolver, j -> { });
         PrintWriter verdicts = a.get("verdicts") == null ? null
                 : new PrintWriter(Files.newBufferedWriter(Path.of(a.get("verdicts")), StandardCharsets.UTF_8));

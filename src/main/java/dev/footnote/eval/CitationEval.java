@@ -2,13 +2,12 @@ package dev.footnote.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.footnote.answer.AnswerSentence;
-import dev.footnote.answer.Support;
+import dev.footnote.cite.Support;
+import dev.footnote.cite.AnswerSentence;
 import dev.footnote.cite.CitationResolver;
+import dev.footnote.cite.Support;
 import dev.footnote.cite.Resolution;
 import dev.footnote.index.Analyzers;
-import dev.footnote.index.Embedder;
-import dev.footnote.index.Fields;
 import dev.footnote.ingest.SentenceSplitter;
 import dev.footnote.ingest.Span;
 import dev.footnote.retrieve.Passage;
@@ -40,12 +39,6 @@ public final class CitationEval {
     public record Judged(Case c, Support support, String reason) {
     }
 
-    private final Embedder embedder;
-
-    /** @param embedder embeds passage sentences (as ingest does) and claims (as answers do); may be null */
-    public CitationEval(Embedder embedder) {
-        this.embedder = embedder;
-    }
 
     public static List<Case> readCases(Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -75,7 +68,7 @@ public final class CitationEval {
         Map<String, String> passages = new LinkedHashMap<>();
         for (Case c : cases) passages.putIfAbsent(c.passageId(), c.passage());
         for (String text : passages.values()) {
-            for (String t : new java.util.HashSet<>(Analyzers.terms(Fields.BODY, text))) df.merge(t, 1, Integer::sum);
+            for (String t : new java.util.HashSet<>(Analyzers.terms(text))) df.merge(t, 1, Integer::sum);
         }
         int n = Math.max(1, passages.size());
         return new TermWeights() {
@@ -101,7 +94,7 @@ public final class CitationEval {
         for (Case c : cases) {
             Passage p = passages.get(c.passageId());
             long t = System.nanoTime();
-            Resolution r = resolver.resolve(c.claim() + " [1]", List.of(p));
+            Resolution r = resolver.resolve(dev.footnote.cite.Markers.parse(c.claim() + " [1]"), List.of(p));
             nanos += System.nanoTime() - t;
             Support s = r.sentences().isEmpty() ? Support.UNSUPPORTED : worst(r.sentences());
             String reason = r.sentences().isEmpty() ? "no sentence" : r.sentences().get(0).reason();
@@ -129,13 +122,13 @@ public final class CitationEval {
         return w;
     }
 
-    /** The case passage as a retrieved passage, with sentences, stored terms and sentence vectors as ingest makes them. */
-    private Passage passage(Case c) {
+    /** The case passage as a retrieved passage, with sentences and stored terms as ingest makes them. */
+    private static Passage passage(Case c) {
         String text = c.passage();
         List<Span> sentences = new SentenceSplitter().split(text);
         List<String> texts = sentences.stream().map(s -> s.of(text)).toList();
-        float[][] vectors = embedder == null ? new float[0][] : embedder.embedPassages(texts).toArray(new float[0][]);
-        List<List<String>> terms = texts.stream().map(s -> Analyzers.terms(Fields.BODY, s)).toList();
+        float[][] vectors = new float[0][]; // verification reads no vectors
+        List<List<String>> terms = texts.stream().map(s -> Analyzers.terms(s)).toList();
         return new Passage(c.passageId() + "#0", c.passageId(), c.title(), null, new Span(0, text.length()), text,
                 sentences, vectors, terms);
     }

@@ -2,9 +2,8 @@ package dev.footnote.cite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.footnote.answer.Support;
+
 import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,8 @@ class ClaimCheckTest {
 
     private Verdict judge(String claim) {
         ClaimCheck.Source source = new ClaimCheck.Source(PASSAGE,
-                PASSAGE.stream().map(s -> Analyzers.terms(Fields.BODY, s)).toList(), "", new boolean[PASSAGE.size()]);
-        return new ClaimCheck().judge(claim, Analyzers.terms(Fields.BODY, claim), source, IDF, null).verdict();
+                PASSAGE.stream().map(s -> Analyzers.terms(s)).toList(), "", new boolean[PASSAGE.size()]);
+        return new ClaimCheck().judge(claim, Analyzers.terms(claim), source, IDF, null).verdict();
     }
 
     @Test

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.footnote.answer.Answer;
 import dev.footnote.answer.AskRequest;
 import dev.footnote.answer.ChatTurn;
-import dev.footnote.answer.Citation;
+import dev.footnote.cite.Citation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +118,7 @@ final class OpenAiFormat {
      * each sentence of the content with its citation ids, {@code support} and {@code reason}, and the sentences the
      * grounding policy removed.
      */
-    record Footnote(List<Citation> citations, List<dev.footnote.answer.AnswerSentence> sentences,
+    record Footnote(List<Citation> citations, List<dev.footnote.cite.AnswerSentence> sentences,
                     List<dev.footnote.cite.Grounding.Removed> removed, boolean abstained, String generator, String fallbackReason) {
     }
 
