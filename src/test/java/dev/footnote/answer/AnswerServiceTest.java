@@ -162,4 +162,29 @@ class AnswerServiceTest {
         assertThat(a.rewrittenQuestion()).contains("Blinken").contains("Lavrov").startsWith("And where did they meet?");
         assertThat(a.question()).isEqualTo("And where did they meet?");
     }
+
+    @Test
+    void should_remove_the_unsupported_sentences_of_a_model_answer_and_say_why() {
+        modelSays("Foreign Secretary Anthony Blinken warned on Friday after talks with Russian Foreign Minister Sergei Lavrov in Geneva, Switzerland [1]. ",
+                "Blinken and Lavrov held talks in Geneva [1]. ",
+                "Lavrov was born in 1950 in Moscow and speaks fluent Portuguese [1].");
+        Answer a = service(true, Duration.ofSeconds(5)).answer(AskRequest.of(BLINKEN));
+        assertThat(a.generator()).isEqualTo("openai");
+        assertThat(a.answer()).doesNotContain("Portuguese").contains("Lavrov");
+        assertThat(a.sentences()).noneMatch(s -> s.text().contains("Portuguese"));
+        assertThat(a.removed()).singleElement().satisfies(r -> {
+            assertThat(r.text()).contains("Portuguese");
+            assertThat(r.reason()).contains("1950");
+        });
+    }
+
+    @Test
+    void should_report_a_model_refusal_as_the_models_abstention_with_the_nearest_passages() {
+        modelSays("I cannot answer this from the provided documents.");
+        Answer a = service(true, Duration.ofSeconds(5)).answer(AskRequest.of(BLINKEN));
+        assertThat(a.abstained()).isTrue();
+        assertThat(a.generator()).isEqualTo("openai");
+        assertThat(a.fallbackReason()).isNull();
+        assertThat(a.citations()).isNotEmpty();
+    }
 }
