@@ -55,10 +55,11 @@ public final class App implements AutoCloseable {
      * @param model the configured language model, or empty for the local answerer only
      */
     public App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model) {
-        this(settings, embedder, model, Tuning.DEFAULT);
+        this(settings, embedder, model, Tuning.DEFAULT, true);
     }
 
-    private App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model, Tuning tuning) {
+    /** @param checkSources whether answers check that their citations still quote the stored documents */
+    private App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model, Tuning tuning, boolean checkSources) {
         this.settings = settings;
         this.embedder = embedder;
         this.model = model.orElse(null);
@@ -66,7 +67,7 @@ public final class App implements AutoCloseable {
         this.indexer = new Indexer(engine.store(), embedder, new Chunker());
         this.local = new LocalAnswerGenerator(engine.weights(), tuning.calibration());
         this.answers = new AnswerService(engine.retriever(), embedder, local, model, new CitationResolver(embedder),
-                settings.topK(), SourceCheck.against(engine.store()));
+                settings.topK(), checkSources ? SourceCheck.against(engine.store()) : SourceCheck.TRUSTING);
         this.library = new Library(engine.store(), engine.retriever(), embedder);
     }
 
@@ -85,10 +86,11 @@ public final class App implements AutoCloseable {
 
     /**
      * The stack an evaluation, benchmark or search runs on: the configured engine and embedding model with the given
-     * tuning, answered locally, no question cache (each question is embedded, as a first visit would be).
+     * tuning, answered locally, no question cache (each question is embedded, as a first visit would be). Nothing changes
+     * the documents while an evaluation runs, so answers skip checking that their sources still read the same.
      */
     public static App forEvaluation(Settings settings, Tuning tuning) {
-        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), Optional.empty(), tuning);
+        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), Optional.empty(), tuning, false);
     }
 
     /** The HTTP server over this app's parts; call {@link WebServer#start(int)} to listen. */
