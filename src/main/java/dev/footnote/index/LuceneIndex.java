@@ -1,6 +1,7 @@
 package dev.footnote.index;
 
 import dev.footnote.ingest.Chunk;
+import dev.footnote.ingest.Layout;
 import dev.footnote.ingest.SourceDocument;
 import dev.footnote.ingest.Span;
 import java.io.IOException;
@@ -314,6 +315,7 @@ public final class LuceneIndex implements ChunkStore {
         d.add(new StoredField(Fields.CHUNK_COUNT, chunkCount));
         d.add(new StoredField(Fields.BODY_START, doc.bodyStart()));
         d.add(new StoredField(Fields.TEXT, doc.text()));
+        if (!doc.layout().isEmpty()) d.add(new StoredField(Fields.LAYOUT, doc.layout().encode()));
         return d;
     }
 
@@ -321,7 +323,8 @@ public final class LuceneIndex implements ChunkStore {
         return new StoredDocument(d.get(Fields.DOC_ID), d.get(Fields.DOC_TITLE), d.get(Fields.DATE), d.get(Fields.PATH),
                 d.get(Fields.HASH), d.getField(Fields.SIZE).numericValue().longValue(),
                 d.getField(Fields.CHUNK_COUNT).numericValue().intValue(),
-                d.getField(Fields.BODY_START).numericValue().intValue(), withText ? d.get(Fields.TEXT) : null);
+                d.getField(Fields.BODY_START).numericValue().intValue(), withText ? d.get(Fields.TEXT) : null,
+                Layout.decode(d.get(Fields.LAYOUT)));
     }
 
     /** Decodes a stored chunk record. */

@@ -126,8 +126,7 @@ public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanke
             }
             if (d.isEmpty()) continue;
             StoredDocument doc = d.get();
-            Passage p = new Passage(c.id(), c.docId(), doc.title(), doc.date(), c.span(), c.span().of(doc.text()),
-                    c.sentences(), c.sentenceVectors(), c.sentenceTerms());
+            Passage p = Passage.of(c, doc);
             Double v = lists.vector().get(sc.key());
             hits.add(new Hit(p, sc.score(), lists.bm25().get(sc.key()), v == null ? null : 2 * v - 1));
         }

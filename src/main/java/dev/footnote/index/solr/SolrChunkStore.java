@@ -84,7 +84,7 @@ public final class SolrChunkStore implements ChunkStore {
                     Codec.spans(c.sentences()), Codec.vectors(sentenceVectors.get(i)), terms.toString(), chunkVectors.get(i)));
         }
         pendingAdds.add(SolrRecords.document(new StoredDocument(doc.id(), doc.title(), doc.date(), doc.path(), doc.hash(),
-                doc.size(), chunks.size(), doc.bodyStart(), text)));
+                doc.size(), chunks.size(), doc.bodyStart(), text, doc.layout())));
         if (pendingAdds.size() >= BATCH_RECORDS || pendingDeletes.size() >= BATCH_DOCS) flush();
     }
 
@@ -162,7 +162,7 @@ public final class SolrChunkStore implements ChunkStore {
         List<StoredDocument> out = new ArrayList<>();
         List<String> fl = new ArrayList<>(List.of(Fields.DOC_ID, Fields.DOC_TITLE, Fields.DATE, Fields.PATH, Fields.HASH,
                 Fields.SIZE, Fields.CHUNK_COUNT, Fields.BODY_START));
-        if (withText) fl.add(Fields.TEXT);
+        if (withText) fl.addAll(List.of(Fields.TEXT, Fields.LAYOUT));
         scanDocuments(fl, d -> out.add(SolrRecords.toDocument(d, withText)));
         out.sort(Comparator.comparing(StoredDocument::id));
         return out;

@@ -59,6 +59,7 @@ public final class SolrRecords {
         d.addField(Fields.CHUNK_COUNT, doc.chunkCount());
         d.addField(Fields.BODY_START, doc.bodyStart());
         d.addField(Fields.TEXT, doc.text());
+        if (!doc.layout().isEmpty()) d.addField(Fields.LAYOUT, doc.layout().encode());
         return d;
     }
 
@@ -74,7 +75,8 @@ public final class SolrRecords {
         return new StoredDocument((String) d.getFirstValue(Fields.DOC_ID), (String) d.getFirstValue(Fields.DOC_TITLE),
                 (String) d.getFirstValue(Fields.DATE), (String) d.getFirstValue(Fields.PATH), (String) d.getFirstValue(Fields.HASH),
                 ((Number) d.getFirstValue(Fields.SIZE)).longValue(), ((Number) d.getFirstValue(Fields.CHUNK_COUNT)).intValue(),
-                ((Number) d.getFirstValue(Fields.BODY_START)).intValue(), withText ? (String) d.getFirstValue(Fields.TEXT) : null);
+                ((Number) d.getFirstValue(Fields.BODY_START)).intValue(), withText ? (String) d.getFirstValue(Fields.TEXT) : null,
+                dev.footnote.ingest.Layout.decode((String) d.getFirstValue(Fields.LAYOUT)));
     }
 
     public static StoredChunk toChunk(SolrDocument d, int dimension) {

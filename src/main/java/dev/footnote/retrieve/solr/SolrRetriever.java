@@ -58,8 +58,7 @@ public final class SolrRetriever implements Retriever, TermWeights, ChunkRanker 
             StoredChunk c = chunks.get(sc.key());
             StoredDocument doc = c == null ? null : docs.get(c.docId());
             if (doc == null) continue;
-            Passage p = new Passage(c.id(), c.docId(), doc.title(), doc.date(), c.span(), c.span().of(doc.text()),
-                    c.sentences(), c.sentenceVectors(), c.sentenceTerms());
+            Passage p = Passage.of(c, doc);
             Double v = lists.vec.get(sc.key());
             hits.add(new Hit(p, sc.score(), lists.bm25.get(sc.key()), v == null ? null : 2 * v - 1));
         }
