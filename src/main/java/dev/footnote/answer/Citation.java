@@ -21,6 +21,15 @@ public record Citation(int id, String docId, String title, String date, String c
         this(id, docId, title, date, chunkId, passage, passageStart, passageEnd, start, end, quote, null, null, null, null);
     }
 
+    /** Where the quote is, for people: "p. 3", "pp. 3–4", "slide 2", then the section; null when nothing is known. */
+    public String where() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (page != null) parts.add(pageEnd == null ? "p. " + page : "pp. " + page + "\u2013" + pageEnd);
+        if (slide != null) parts.add("slide " + slide);
+        if (section != null) parts.add(section);
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
     /** The same citation placed at {@code where} in its document. */
     public Citation at(Layout.Location where) {
         return new Citation(id, docId, title, date, chunkId, passage, passageStart, passageEnd, start, end, quote,

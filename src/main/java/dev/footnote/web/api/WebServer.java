@@ -5,6 +5,7 @@ import dev.footnote.App;
 import dev.footnote.config.ServerSettings;
 import dev.footnote.index.Progress;
 import dev.footnote.library.Library;
+import dev.footnote.library.Originals;
 import dev.footnote.library.UploadStore;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -36,7 +37,8 @@ public final class WebServer implements AutoCloseable {
         Guard guard = new Guard(server, new RateLimiter(server.rateLimitPerMinute(), System::nanoTime));
         AskHandler ask = new AskHandler(app.answers(), bodies, json);
         OpenAiHandler openai = new OpenAiHandler(app.answers(), bodies, json);
-        SourcesHandler sources = new SourcesHandler(library);
+        SourcesHandler sources = new SourcesHandler(library,
+                new Originals(app.settings().seedsDir(), app.index(), app.settings().maxFileBytes()));
         AdminHandler admin = new AdminHandler(uploads, () -> app.syncSeeds(Progress.silent()));
         OpsHandler ops = new OpsHandler(ready::get, metrics, app.answers().stats(), library, app::runtimeGauges);
         this.javalin = Javalin.create(config -> {
@@ -48,6 +50,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/passages/{chunkId}", sources::passage);
             config.routes.get("/api/documents", sources::documents);
             config.routes.get("/api/documents/{docId}", sources::document);
+            config.routes.get("/api/documents/{docId}/file", sources::file);
             config.routes.get("/api/search", sources::search);
             config.routes.post("/api/documents", admin::upload);
             config.routes.delete("/api/documents/{docId}", admin::delete);
