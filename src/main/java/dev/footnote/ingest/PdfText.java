@@ -18,17 +18,18 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /**
  * A PDF's text page by page, cleaned so sentences survive the layout: ligatures unfolded, words hyphenated at a line
  * end (or page end) joined, and running headers and footers (the same line at the top or bottom of most pages, page
- * numbers included) dropped. Pages are joined by one line break, so a sentence can run on to the next page.
+ * numbers included) dropped; a short unpunctuated line between sentences is a heading, set apart by blank lines and
+ * recorded as a section. Pages are joined by one line break, so a sentence can run on to the next page.
  */
 final class PdfText {
     static final String NO_TEXT_LAYER = "no text layer (scanned?)";
     /** Lines looked at for a running header (top) or footer (bottom) of each page. */
     private static final int EDGE_LINES = 3;
-    private static final Pattern LINE_END_HYPHEN = Pattern.compile("(\\p{L})[-\u00AD\u2010]\n[ \t]*(\\p{Ll})");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?:][\"'”’)\\]]*$");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
-    /** The text of every page joined, and the offset where each page starts. */
-    record Pages(String text, List<Integer> starts) {
+    /** The text of every page joined, the offset where each page starts, and the headings found. */
+    record Pages(String text, List<Integer> starts, List<Layout.Section> sections) {
     }
 
     private PdfText() {
@@ -52,7 +53,7 @@ final class PdfText {
             String date = info == null || info.getCreationDate() == null ? null
                     : info.getCreationDate().toInstant().toString().substring(0, 10);
             return new SourceDocument(id, path, title == null || title.isBlank() ? DocumentLoader.titleFromName(fileName) : title,
-                    date, pages.text(), 0, hash, size, new Layout(Layout.Unit.PAGE, pages.starts(), List.of()));
+                    date, pages.text(), 0, hash, size, new Layout(Layout.Unit.PAGE, pages.starts(), pages.sections()));
         } catch (InvalidPasswordException e) {
             throw new UnreadableDocumentException("encrypted PDF (a password is needed to read it)");
         } catch (IOException e) {
@@ -60,23 +61,71 @@ final class PdfText {
         }
     }
 
-    /** Cleans each page's raw text and joins the pages, recording where each one starts. */
+    /** Cleans each page's raw text and joins the pages, recording where each page and each heading starts. */
     static Pages clean(List<String> rawPages) {
         List<List<String>> pages = new ArrayList<>();
         for (String raw : rawPages) pages.add(lines(unfold(raw)));
         dropRunningLines(pages);
-        StringBuilder text = new StringBuilder();
-        List<Integer> starts = new ArrayList<>();
-        for (List<String> lines : pages) {
-            String page = LINE_END_HYPHEN.matcher(String.join("\n", lines).strip()).replaceAll("$1$2");
-            if (!page.isEmpty() && text.length() > 0) {
-                page = joinAcrossPages(text, page);
-                if (!page.isEmpty()) text.append('\n');
-            }
-            starts.add(text.length());
-            text.append(page);
+        List<Line> flow = new ArrayList<>();
+        for (int p = 0; p < pages.size(); p++) {
+            for (String l : pages.get(p)) if (!l.isBlank()) flow.add(new Line(p, l.strip()));
         }
-        return new Pages(text.toString(), starts);
+        joinHyphenated(flow);
+        StringBuilder text = new StringBuilder();
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        List<Layout.Section> sections = new ArrayList<>();
+        boolean sentenceEnded = true;
+        boolean previousHeading = false;
+        for (int i = 0; i < flow.size(); i++) {
+            Line line = flow.get(i);
+            boolean heading = sentenceEnded && looksLikeHeading(line.text)
+                    && (i + 1 == flow.size() || startsLikeSentence(flow.get(i + 1).text));
+            if (text.length() > 0) text.append(heading || previousHeading ? "\n\n" : "\n");
+            while (starts.size() <= line.page) starts.add(text.length());
+            if (heading) sections.add(new Layout.Section(text.length(), line.text));
+            text.append(line.text);
+            sentenceEnded = heading || SENTENCE_END.matcher(line.text).find();
+            previousHeading = heading;
+        }
+        while (starts.size() < pages.size()) starts.add(text.length());
+        return new Pages(text.toString(), starts, sections);
+    }
+
+    /** A line of a page's text, in reading order. */
+    private record Line(int page, String text) {
+    }
+
+    /** "engi-" at the end of a line (or page) and "neer …" on the next: the word is joined on the first line. */
+    private static void joinHyphenated(List<Line> flow) {
+        for (int i = 0; i + 1 < flow.size(); i++) {
+            String a = flow.get(i).text;
+            String b = flow.get(i + 1).text;
+            int n = a.length();
+            if (n < 2 || "-\u00AD\u2010".indexOf(a.charAt(n - 1)) < 0 || !Character.isLetter(a.charAt(n - 2))
+                    || !Character.isLowerCase(b.charAt(0))) {
+                continue;
+            }
+            int end = 0;
+            while (end < b.length() && !Character.isWhitespace(b.charAt(end))) end++;
+            flow.set(i, new Line(flow.get(i).page, a.substring(0, n - 1) + b.substring(0, end)));
+            String rest = b.substring(end).strip();
+            if (rest.isEmpty()) flow.remove(i + 1);
+            else flow.set(i + 1, new Line(flow.get(i + 1).page, rest));
+        }
+    }
+
+    /** A short line without closing punctuation, standing between sentences: set apart so it cannot join one. */
+    private static boolean looksLikeHeading(String line) {
+        if (line.length() > 80 || line.split("\\s+").length > 10) return false;
+        char first = line.charAt(0);
+        char last = line.charAt(line.length() - 1);
+        return (Character.isUpperCase(first) || Character.isDigit(first)) && ".,;:!?-\u00AD\u2010".indexOf(last) < 0
+                && line.chars().anyMatch(Character::isLetter);
+    }
+
+    private static boolean startsLikeSentence(String line) {
+        char c = line.charAt(0);
+        return Character.isUpperCase(c) || Character.isDigit(c) || "\"'“‘(".indexOf(c) >= 0;
     }
 
     /** Ligatures and presentation forms to plain letters; stray soft hyphens (not at a line end) removed. */
@@ -136,20 +185,5 @@ final class PdfText {
 
     private static String key(String line) {
         return DIGITS.matcher(line.strip().toLowerCase(Locale.ROOT)).replaceAll("#").replaceAll("\\s+", " ");
-    }
-
-    /**
-     * A word hyphenated across a page break ("engi-" | "neer …") is joined on the earlier page; returns the rest of the
-     * later page.
-     */
-    private static String joinAcrossPages(StringBuilder text, String page) {
-        int n = text.length();
-        boolean hyphen = n >= 2 && "-\u00AD\u2010".indexOf(text.charAt(n - 1)) >= 0 && Character.isLetter(text.charAt(n - 2));
-        if (!hyphen || !Character.isLowerCase(page.charAt(0))) return page;
-        int end = 0;
-        while (end < page.length() && !Character.isWhitespace(page.charAt(end))) end++;
-        text.setLength(n - 1);
-        text.append(page, 0, end);
-        return page.substring(end).strip();
     }
 }
