@@ -17,7 +17,7 @@ import org.jsoup.nodes.Element;
 
 /** Turns a file of a supported type into a {@link SourceDocument} with metadata; refuses what is not text. */
 public final class DocumentLoader {
-    public static final Set<String> EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm", "pdf", "docx", "pptx", "xlsx");
+    public static final Set<String> EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm", "pdf", "docx", "pptx", "xlsx", "odt");
     private static final Pattern DATE_HEADER = Pattern.compile("\\A\\s*date\\s*[:=]?\\s*(\\d{4}-\\d{2}-\\d{2})\\b[ \\t]*");
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\r?\\n(.*?)\\r?\\n---[ \\t]*(\\r?\\n|\\z)", Pattern.DOTALL);
     private static final Pattern MD_HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*#*\\s*$");
@@ -66,6 +66,7 @@ public final class DocumentLoader {
             case "docx" -> OfficeText.docx(bytes, id, relativePath, fileName, hash, size);
             case "pptx" -> OfficeText.pptx(bytes, id, relativePath, fileName, hash, size);
             case "xlsx" -> SheetText.xlsx(bytes, id, relativePath, fileName, hash, size);
+            case "odt" -> OdtText.odt(bytes, id, relativePath, fileName, hash, size);
             case "html", "htm" -> html(decode(bytes), id, relativePath, fileName, hash, size);
             case "md", "markdown" -> markdown(decode(bytes), id, relativePath, fileName, hash, size);
             default -> plain(decode(bytes), id, relativePath, fileName, hash, size);

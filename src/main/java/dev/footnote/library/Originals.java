@@ -24,6 +24,7 @@ public final class Originals {
             "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
             "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "odt", "application/vnd.oasis.opendocument.text",
             "html", "text/html", "htm", "text/html", "md", "text/markdown", "markdown", "text/markdown", "txt", "text/plain");
     private final Path seeds;
     private final ChunkStore index;

@@ -54,6 +54,22 @@ class OfficeTextTest {
     }
 
     @Test
+    void should_read_an_opendocument_text_with_its_title_and_sections() throws Exception {
+        SourceDocument d = load("minutes.odt", OfficeFiles.odt("Harbour board minutes", "h|Decisions",
+                "The board approved the new crane on 3 May.", "h|Next meeting", "The board meets again in June."));
+        assertThat(d.title()).isEqualTo("Harbour board minutes");
+        int at = d.text().indexOf("The board meets again in June.");
+        assertThat(d.layout().locate(at, at + 30).section()).isEqualTo("Next meeting");
+        assertThat(d.text()).isEqualTo("Decisions\n\nThe board approved the new crane on 3 May.\n\nNext meeting\n\nThe board meets again in June.");
+    }
+
+    @Test
+    void should_refuse_an_opendocument_zip_bomb() {
+        assertThatThrownBy(() -> load("bomb.odt", OfficeFiles.zipBomb(50, "content.xml")))
+                .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("zip bomb");
+    }
+
+    @Test
     void should_refuse_a_docx_that_is_not_a_zip_with_the_reason() {
         assertThatThrownBy(() -> load("fake.docx", "just some text pretending".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("not a .docx file");

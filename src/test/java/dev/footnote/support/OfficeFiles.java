@@ -139,14 +139,45 @@ public final class OfficeFiles {
         }
     }
 
+    /** An OpenDocument text file: each entry is {@code h|heading} or a body paragraph; {@code title} goes to meta.xml. */
+    public static byte[] odt(String title, String... paragraphs) {
+        StringBuilder body = new StringBuilder();
+        for (String p : paragraphs) {
+            String text = p.startsWith("h|") ? p.substring(2) : p;
+            String esc = text.replace("&", "&amp;").replace("<", "&lt;");
+            body.append(p.startsWith("h|") ? "<text:h text:outline-level=\"1\">" + esc + "</text:h>" : "<text:p>" + esc + "</text:p>");
+        }
+        String ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"";
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("mimetype"));
+            zip.write("application/vnd.oasis.opendocument.text".getBytes());
+            zip.putNextEntry(new ZipEntry("content.xml"));
+            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content " + ns + "><office:body><office:text>"
+                    + body + "</office:text></office:body></office:document-content>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("meta.xml"));
+            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-meta " + ns + "><office:meta><dc:title>" + title
+                    + "</dc:title></office:meta></office:document-meta>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A zip named like a Word file whose document part inflates from a few kilobytes to {@code megabytes} MB of zeros. */
     public static byte[] zipBomb(int megabytes) {
+        return zipBomb(megabytes, "word/document.xml");
+    }
+
+    /** A zip whose part {@code part} inflates to {@code megabytes} MB of zeros. */
+    public static byte[] zipBomb(int megabytes, String part) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
             zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                     + "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>").getBytes());
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.putNextEntry(new ZipEntry(part));
             byte[] zeros = new byte[1024 * 1024];
             for (int i = 0; i < megabytes; i++) zip.write(zeros);
             zip.closeEntry();
