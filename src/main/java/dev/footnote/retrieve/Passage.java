@@ -1,5 +1,6 @@
 package dev.footnote.retrieve;
 
+import dev.footnote.index.Analyzers;
 import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
 import dev.footnote.ingest.Layout;
@@ -33,7 +34,7 @@ public record Passage(String chunkId, String docId, String title, String date, S
     /** Analysed terms of sentence {@code i}, stored at ingest (computed now for indexes that predate them). */
     public List<String> sentenceTerms(int i) {
         if (sentenceTerms != null && i < sentenceTerms.size()) return sentenceTerms.get(i);
-        return dev.footnote.index.Analyzers.terms(dev.footnote.index.Fields.BODY, sentence(i));
+        return Analyzers.terms(sentence(i));
     }
 
     /** The text of sentence {@code i}, sliced from the passage. */

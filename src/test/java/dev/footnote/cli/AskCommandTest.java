@@ -3,7 +3,7 @@ package dev.footnote.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.footnote.answer.Answer;
-import dev.footnote.answer.Citation;
+import dev.footnote.cite.Citation;
 import dev.footnote.ingest.Layout;
 import java.util.List;
 import java.util.Map;

@@ -47,7 +47,7 @@ class OpenOriginalPageIT {
         Files.write(seeds.resolve(PDF), pdf);
         app = App.create(Settings.defaults().withDirs(seeds, root.resolve("index")));
         app.syncSeeds(Progress.silent());
-        web = WebServer.create(app).start(0);
+        web = app.webServer().start(0);
         web.markReady();
     }
 
