@@ -6,6 +6,8 @@ import dev.footnote.config.ServerSettings;
 import dev.footnote.index.Progress;
 import dev.footnote.library.Library;
 import dev.footnote.library.UploadStore;
+import dev.footnote.mcp.FootnoteTools;
+import dev.footnote.mcp.McpHttpEndpoint;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -23,6 +25,7 @@ public final class WebServer implements AutoCloseable {
     private final Javalin javalin;
     private final RequestLog requestLog;
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final McpHttpEndpoint mcp;
 
     private WebServer(App app) {
         ObjectMapper json = Json.mapper();
@@ -39,6 +42,8 @@ public final class WebServer implements AutoCloseable {
         SourcesHandler sources = new SourcesHandler(library);
         AdminHandler admin = new AdminHandler(uploads, () -> app.syncSeeds(Progress.silent()));
         OpsHandler ops = new OpsHandler(ready::get, metrics, app.answers().stats(), library, app::runtimeGauges);
+        // issue 16: MCP at /mcp and citation feedback at /api/feedback
+        this.mcp = new McpHttpEndpoint(new FootnoteTools(app.answers(), library), JsonBodies.MAX_BYTES);
         this.javalin = Javalin.create(config -> {
             configure(config, json, maxUpload);
             new Problems(json).register(config.routes);
@@ -58,6 +63,11 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/ready", ops::ready);
             config.routes.get("/metrics", ops::metrics);
             config.routes.get("/openapi.json", ops::openapi);
+            // issue 16: MCP (same token and rate limit as /api) and feedback
+            config.routes.before(McpHttpEndpoint.PATH, guard::check);
+            config.routes.post(McpHttpEndpoint.PATH, ctx -> mcp.handle(ctx.req(), ctx.res()));
+            config.routes.get(McpHttpEndpoint.PATH, ctx -> mcp.handle(ctx.req(), ctx.res()));
+            config.routes.delete(McpHttpEndpoint.PATH, ctx -> mcp.handle(ctx.req(), ctx.res()));
         });
     }
 
@@ -110,6 +120,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        mcp.close();
         requestLog.close();
     }
 }
