@@ -10,7 +10,10 @@ import dev.footnote.answer.local.LocalAnswerGenerator;
 import dev.footnote.cite.CitationResolver;
 import dev.footnote.config.BackendSettings;
 import dev.footnote.config.ConfigSource;
+import dev.footnote.config.FeedbackSettings;
 import dev.footnote.config.Settings;
+import dev.footnote.feedback.FeedbackStore;
+import dev.footnote.feedback.RecentAnswers;
 import dev.footnote.index.CachingEmbedder;
 import dev.footnote.index.ChunkStore;
 import dev.footnote.index.Embedder;
@@ -39,6 +42,9 @@ public final class App implements AutoCloseable {
     private final AnswerService answers;
 
     private final LangChain4jAnswerGenerator llm;
+    // issue 16: feedback refers to recent answers; its database opens on first use (serve), not for ask or search
+    private final RecentAnswers recentAnswers = new RecentAnswers(RECENT_ANSWERS);
+    private FeedbackStore feedback;
 
     /** @param model the configured language model, or empty for the local answerer only */
     public App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model) {
@@ -67,6 +73,24 @@ public final class App implements AutoCloseable {
         this.indexer = new Indexer(index, embedder, new Chunker());
         this.answers = new AnswerService(retriever, embedder, new LocalAnswerGenerator(weights, Calibration.DEFAULT),
                 model, new CitationResolver(embedder), settings.topK(), SourceCheck.against(index));
+        answers.onAnswer(recentAnswers::remember);
+    }
+
+    private static final int RECENT_ANSWERS = 2_000;
+
+    /** The feedback database (FOOTNOTE_DB_URL, else H2 in the index folder), opened and migrated on first call. */
+    public FeedbackStore feedback() {
+        return feedback(FeedbackSettings.load(ConfigSource.system(), settings.indexDir()));
+    }
+
+    /** The feedback database at {@code db} (for tests and tools), unless one is open already. */
+    public synchronized FeedbackStore feedback(FeedbackSettings db) {
+        if (feedback == null) feedback = FeedbackStore.open(db);
+        return feedback;
+    }
+
+    public RecentAnswers recentAnswers() {
+        return recentAnswers;
     }
 
     private static final int QUERY_CACHE = 4096;
@@ -126,6 +150,9 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (feedback != null) feedback.close();
+        }
         index.close();
     }
 }

@@ -5,6 +5,7 @@ import dev.footnote.App;
 import dev.footnote.config.ServerSettings;
 import dev.footnote.index.Progress;
 import dev.footnote.library.Library;
+import dev.footnote.feedback.FeedbackService;
 import dev.footnote.library.UploadStore;
 import dev.footnote.mcp.FootnoteTools;
 import dev.footnote.mcp.McpHttpEndpoint;
@@ -44,6 +45,7 @@ public final class WebServer implements AutoCloseable {
         OpsHandler ops = new OpsHandler(ready::get, metrics, app.answers().stats(), library, app::runtimeGauges);
         // issue 16: MCP at /mcp and citation feedback at /api/feedback
         this.mcp = new McpHttpEndpoint(new FootnoteTools(app.answers(), library), JsonBodies.MAX_BYTES);
+        FeedbackHandler feedback = new FeedbackHandler(Lazy.of(() -> new FeedbackService(app.feedback(), app.recentAnswers(), library)), bodies);
         this.javalin = Javalin.create(config -> {
             configure(config, json, maxUpload);
             new Problems(json).register(config.routes);
@@ -68,6 +70,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.post(McpHttpEndpoint.PATH, ctx -> mcp.handle(ctx.req(), ctx.res()));
             config.routes.get(McpHttpEndpoint.PATH, ctx -> mcp.handle(ctx.req(), ctx.res()));
             config.routes.delete(McpHttpEndpoint.PATH, ctx -> mcp.handle(ctx.req(), ctx.res()));
+            config.routes.post("/api/feedback", feedback::submit);
+            config.routes.get("/api/feedback", feedback::list);
         });
     }
 
