@@ -90,8 +90,11 @@ public final class McpHttpEndpoint implements AutoCloseable {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        McpSchema.JSONRPCResponse r = new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, null, null,
-                new McpSchema.JSONRPCResponse.JSONRPCError(code, message, null));
+        // JSON-RPC 2.0: the id is null when the request's id could not be read (the SDK's record refuses a null id)
+        java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+        r.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+        r.put("id", null);
+        r.put("error", java.util.Map.of("code", code, "message", message));
         response.getWriter().write(json.writeValueAsString(r));
     }
 

@@ -67,9 +67,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/openapi.json", ops::openapi);
             // issue 16: MCP (same token and rate limit as /api) and feedback
             config.routes.before(McpHttpEndpoint.PATH, guard::check);
-            config.routes.post(McpHttpEndpoint.PATH, ctx -> mcp.handle(ctx.req(), ctx.res()));
-            config.routes.get(McpHttpEndpoint.PATH, ctx -> mcp.handle(ctx.req(), ctx.res()));
-            config.routes.delete(McpHttpEndpoint.PATH, ctx -> mcp.handle(ctx.req(), ctx.res()));
+            McpHandler mcpRoute = new McpHandler(mcp);
+            config.routes.post(McpHttpEndpoint.PATH, mcpRoute::post);
+            config.routes.get(McpHttpEndpoint.PATH, mcpRoute::noStream);
+            config.routes.delete(McpHttpEndpoint.PATH, mcpRoute::noStream);
             config.routes.post("/api/feedback", feedback::submit);
             config.routes.get("/api/feedback", feedback::list);
         });
