@@ -21,6 +21,25 @@
     return e;
   }
 
+  const THUMB_UP = 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z';
+  const THUMB_DOWN = 'M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z';
+
+  /** A thumb icon as SVG built node by node (no markup strings), coloured by the button's text colour. */
+  function icon(d) {
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', '16');
+    svg.setAttribute('height', '16');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    const path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('fill', 'currentColor');
+    svg.append(path);
+    return svg;
+  }
+
   async function send(report) {
     const res = await fetch('api/feedback', {
       method: 'POST',
@@ -88,8 +107,8 @@
   function answerControls(answer) {
     const root = el('div', { class: 'fb-answer', 'data-testid': 'answer-feedback' });
     if (!answer || !answer.id) return root;
-    const up = el('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'answer-up', 'aria-pressed': 'false', 'aria-label': 'Helpful answer', title: 'Helpful' }, '👍');
-    const down = el('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'answer-down', 'aria-pressed': 'false', 'aria-label': 'Unhelpful answer', title: 'Not helpful' }, '👎');
+    const up = el('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'answer-up', 'aria-pressed': 'false', 'aria-label': 'Helpful answer', title: 'Helpful' }, icon(THUMB_UP));
+    const down = el('button', { type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'answer-down', 'aria-pressed': 'false', 'aria-label': 'Unhelpful answer', title: 'Not helpful' }, icon(THUMB_DOWN));
     const commentId = 'fb-c-' + Math.random().toString(36).slice(2, 8);
     const comment = el('textarea', { id: commentId, rows: '2', maxlength: '2000', 'data-testid': 'feedback-comment' });
     const submit = el('button', { type: 'submit', class: 'btn btn-primary btn-small', 'data-testid': 'feedback-send' }, 'Send feedback');
