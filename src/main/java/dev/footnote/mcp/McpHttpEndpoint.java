@@ -58,6 +58,10 @@ public final class McpHttpEndpoint implements AutoCloseable {
             error(response, 405, McpSchema.ErrorCodes.INVALID_REQUEST, "this server offers no stream: POST JSON-RPC messages to " + PATH);
             return;
         }
+        if (!allowedOrigin(request.getHeader("Origin"))) {
+            error(response, 403, McpSchema.ErrorCodes.INVALID_REQUEST, "requests from web pages are refused (Origin " + request.getHeader("Origin") + ")");
+            return;
+        }
         String accept = request.getHeader("Accept");
         if (accept == null || !accept.contains("application/json") || !accept.contains("text/event-stream")) {
             error(response, 406, McpSchema.ErrorCodes.INVALID_REQUEST, "Accept must list application/json and text/event-stream");
@@ -83,6 +87,20 @@ public final class McpHttpEndpoint implements AutoCloseable {
             transport.service(new Replayed(request, body), response);
         } catch (ServletException e) {
             throw new IOException(e);
+        }
+    }
+
+    /**
+     * MCP clients are programs and send no Origin; a browser always does. A page on another site, even one whose name
+     * was rebound to this machine's address (DNS rebinding), is refused; a local tool's page (localhost) is not.
+     */
+    static boolean allowedOrigin(String origin) {
+        if (origin == null) return true;
+        try {
+            String host = java.net.URI.create(origin.strip()).getHost();
+            return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1"));
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -100,6 +100,37 @@ class McpClientsIT {
     }
 
     @Test
+    void should_refuse_mcp_requests_from_web_pages_of_other_sites() {
+        String list = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+        String[] auth = {"Accept", "application/json, text/event-stream", "Authorization", "Bearer " + TOKEN};
+
+        HttpResponse<String> rebound = server.postJson("/mcp", list, concat(auth, "Origin", "http://attacker.example:7070"));
+        HttpResponse<String> local = server.postJson("/mcp", list, concat(auth, "Origin", "http://localhost:6274"));
+
+        assertThat(rebound.statusCode()).isEqualTo(403);
+        assertThat(rebound.body()).contains("Origin").doesNotContain("get_document_span");
+        assertThat(local.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void should_rate_limit_mcp_like_the_api() throws Exception {
+        try (TestServer limited = TestServer.start(new ServerSettings(null, null, 20, 2))) {
+            String list = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+            List<Integer> codes = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                codes.add(limited.postJson("/mcp", list, "Accept", "application/json, text/event-stream").statusCode());
+            }
+            assertThat(codes).containsExactly(200, 200, 429);
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void should_answer_malformed_mcp_messages_with_json_rpc_errors_and_no_stack_trace() {
         String[] auth = {"Accept", "application/json, text/event-stream", "Authorization", "Bearer " + TOKEN};
         List<HttpResponse<String>> bad = List.of(
