@@ -58,7 +58,7 @@ final class FeedbackCommand implements Command {
 
     private static int export(FeedbackSettings db, String out) throws IOException {
         int n;
-        try (FeedbackStore store = FeedbackStore.open(db);
+        try (FeedbackStore store = FeedbackStore.reader(db);
              Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                      : Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
             n = new CaseExport().write(store, w);

@@ -19,9 +19,19 @@ public record FeedbackSettings(String url, String user, String password) {
         return new FeedbackSettings(url, src.get("FOOTNOTE_DB_USER").orElse(""), src.get("FOOTNOTE_DB_PASSWORD").orElse(""));
     }
 
-    /** The embedded default; AUTO_SERVER lets {@code feedback export} read it while {@code serve} has it open. */
+    /**
+     * The embedded default. Each commit is written at once (WRITE_DELAY=0), so a report is on disk when it is
+     * acknowledged and {@code feedback export} can read it beside a running {@code serve}. Not H2's AUTO_SERVER: that
+     * opens a TCP port to every network interface.
+     */
     public static String embedded(Path indexDir) {
-        return "jdbc:h2:file:" + indexDir.toAbsolutePath().resolve("feedback") + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + indexDir.toAbsolutePath().resolve("feedback") + ";WRITE_DELAY=0";
+    }
+
+    /** True for an H2 database in a file, which only one process may open for writing. */
+    public boolean isH2File() {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:tcp:")
+                && !url.startsWith("jdbc:h2:ssl:");
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.footnote.feedback;
 
 import dev.footnote.config.FeedbackSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,6 +23,8 @@ public final class FeedbackStore implements AutoCloseable {
             + "chunk_id, passage, span_start, span_end, quote, verdict, comment_text";
     private final FeedbackSettings settings;
     private Connection connection;
+    /** The folder of the snapshot a reader opened, deleted on close. */
+    private Path snapshot;
 
     private FeedbackStore(FeedbackSettings settings) {
         this.settings = settings;
@@ -35,6 +40,35 @@ public final class FeedbackStore implements AutoCloseable {
             throw new FeedbackStoreException("cannot open the feedback database " + settings.url() + ": " + e.getMessage(), e);
         }
         return store;
+    }
+
+    /**
+     * Opens for reading only, without migrating. An embedded H2 file is held locked by a running {@code serve}, so the
+     * reader opens a snapshot copy of it instead (every report is on disk when acknowledged, and H2 opens a copy taken
+     * mid-write at its last complete commit, as after a crash); no file yet means no reports.
+     */
+    public static FeedbackStore reader(FeedbackSettings settings) {
+        if (!settings.isH2File()) return new FeedbackStore(settings);
+        Path file = h2File(settings.url());
+        if (!Files.exists(file)) return new FeedbackStore(null);
+        try {
+            Path copy = Files.createTempDirectory("footnote-feedback-");
+            Files.copy(file, copy.resolve("feedback.mv.db"));
+            FeedbackStore store = new FeedbackStore(new FeedbackSettings("jdbc:h2:file:" + copy.resolve("feedback")
+                    + ";IFEXISTS=TRUE", settings.user(), settings.password()));
+            store.snapshot = copy;
+            return store;
+        } catch (IOException e) {
+            throw new FeedbackStoreException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code .mv.db} file of an H2 file URL such as {@code jdbc:h2:file:/data/index/feedback;WRITE_DELAY=0}. */
+    static Path h2File(String url) {
+        String name = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+        if (name.startsWith("file:")) name = name.substring("file:".length());
+        if (name.startsWith("~")) name = System.getProperty("user.home") + name.substring(1);
+        return Path.of(name + ".mv.db");
     }
 
     /** Stores a report (its id and time are assigned here) and returns it as stored. */
@@ -86,6 +120,7 @@ public final class FeedbackStore implements AutoCloseable {
 
     /** Every report, oldest first, one at a time (an export never holds them all in memory). */
     public synchronized void forEach(Consumer<FeedbackReport> each) {
+        if (settings == null) return; // a reader of a database not created yet
         try (PreparedStatement p = connection().prepareStatement("SELECT " + COLUMNS + " FROM feedback ORDER BY id")) {
             p.setFetchSize(500);
             try (ResultSet rs = p.executeQuery()) {
@@ -139,5 +174,12 @@ public final class FeedbackStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         closeQuietly();
+        if (snapshot != null) {
+            try (var files = Files.walk(snapshot)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp folder left behind
+            }
+        }
     }
 }

@@ -104,6 +104,17 @@ class FeedbackStoreIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void should_export_nothing_and_create_nothing_when_there_is_no_embedded_database_yet() {
+        Path none = dir.resolve("no-feedback-yet");
+        StringWriter out = new StringWriter();
+        try (FeedbackStore reader = FeedbackStore.reader(new FeedbackSettings(FeedbackSettings.embedded(none), "", ""))) {
+            assertThat(new CaseExport().write(reader, out)).isZero();
+        }
+        assertThat(out.toString()).isEmpty();
+        assertThat(none.resolve("feedback.mv.db")).doesNotExist();
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void should_refuse_a_database_whose_schema_is_newer_than_this_version(String db) throws Exception {
