@@ -1,6 +1,8 @@
 package dev.footnote.answer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.footnote.cite.AnswerSentence;
+import dev.footnote.cite.Citation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -4,7 +4,6 @@ import dev.footnote.App;
 import dev.footnote.config.Settings;
 import dev.footnote.index.IngestReport;
 import dev.footnote.index.Progress;
-import dev.footnote.library.Library;
 import dev.footnote.mcp.FootnoteTools;
 import dev.footnote.mcp.McpStdioServer;
 import java.io.FilterInputStream;
@@ -50,7 +49,7 @@ final class McpCommand implements Command {
             IngestReport r = app.syncSeeds(Progress.silent());
             System.err.println(r.summary());
             CountDownLatch closed = new CountDownLatch(1);
-            FootnoteTools tools = new FootnoteTools(app.answers(), new Library(app.index(), app.retriever(), app.embedder()));
+            FootnoteTools tools = app.mcpTools();
             try (McpStdioServer server = new McpStdioServer(tools, new EndSignalling(System.in, closed), protocol)) {
                 closed.await();
             }

@@ -1,8 +1,8 @@
 package dev.footnote.feedback;
 
 import dev.footnote.answer.Answer;
-import dev.footnote.answer.AnswerSentence;
-import dev.footnote.answer.Citation;
+import dev.footnote.cite.AnswerSentence;
+import dev.footnote.cite.Citation;
 import dev.footnote.cite.MarkedSentence;
 import dev.footnote.cite.Markers;
 import dev.footnote.library.Library;

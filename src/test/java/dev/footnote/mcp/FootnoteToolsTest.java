@@ -9,7 +9,7 @@ import static org.mockito.Mockito.when;
 import dev.footnote.answer.Answer;
 import dev.footnote.answer.AnswerService;
 import dev.footnote.answer.AskRequest;
-import dev.footnote.answer.Citation;
+import dev.footnote.cite.Citation;
 import dev.footnote.library.Library;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;

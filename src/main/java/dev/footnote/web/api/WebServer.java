@@ -1,13 +1,12 @@
 package dev.footnote.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.footnote.App;
+import dev.footnote.answer.AnswerService;
 import dev.footnote.config.ServerSettings;
-import dev.footnote.index.Progress;
-import dev.footnote.library.Library;
 import dev.footnote.feedback.FeedbackService;
+import dev.footnote.index.IngestReport;
+import dev.footnote.library.Library;
 import dev.footnote.library.UploadStore;
-import dev.footnote.mcp.FootnoteTools;
 import dev.footnote.mcp.McpHttpEndpoint;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -15,7 +14,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 
@@ -23,29 +24,31 @@ import org.eclipse.jetty.server.Connector;
 public final class WebServer implements AutoCloseable {
     static final int IDLE_TIMEOUT_MS = 30_000;
     static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** The largest JSON body, and MCP message, accepted. */
+    public static final int MAX_MESSAGE_BYTES = JsonBodies.MAX_BYTES;
     private final Javalin javalin;
     private final RequestLog requestLog;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final McpHttpEndpoint mcp;
 
-    private WebServer(App app) {
+    private WebServer(ServerSettings server, AnswerService answers, Library library, UploadStore uploads,
+                      Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges, McpHttpEndpoint mcp,
+                      Supplier<FeedbackService> feedbackService) {
         ObjectMapper json = Json.mapper();
-        ServerSettings server = app.settings().server();
-        Library library = new Library(app.index(), app.retriever(), app.embedder());
         long maxUpload = (long) server.maxUploadMb() * 1024 * 1024;
-        UploadStore uploads = new UploadStore(app.settings().seedsDir(), app.indexer(), library, maxUpload, app.settings().maxFileBytes());
         JsonBodies bodies = new JsonBodies(json);
         HttpMetrics metrics = new HttpMetrics();
         this.requestLog = new RequestLog(metrics);
         Guard guard = new Guard(server, new RateLimiter(server.rateLimitPerMinute(), System::nanoTime));
-        AskHandler ask = new AskHandler(app.answers(), bodies, json);
-        OpenAiHandler openai = new OpenAiHandler(app.answers(), bodies, json);
+        AskHandler ask = new AskHandler(answers, bodies, json);
+        OpenAiHandler openai = new OpenAiHandler(answers, bodies, json);
         SourcesHandler sources = new SourcesHandler(library);
-        AdminHandler admin = new AdminHandler(uploads, () -> app.syncSeeds(Progress.silent()));
-        OpsHandler ops = new OpsHandler(ready::get, metrics, app.answers().stats(), library, app::runtimeGauges);
+        AdminHandler admin = new AdminHandler(uploads, reindex);
+        OpsHandler ops = new OpsHandler(ready::get, metrics, answers.stats(), library, gauges);
         // issue 16: MCP at /mcp and citation feedback at /api/feedback
-        this.mcp = new McpHttpEndpoint(new FootnoteTools(app.answers(), library), JsonBodies.MAX_BYTES);
-        FeedbackHandler feedback = new FeedbackHandler(Lazy.of(() -> new FeedbackService(app.feedback(), app.recentAnswers(), library)), bodies);
+        this.mcp = mcp;
+        McpHandler mcpRoute = new McpHandler(mcp);
+        FeedbackHandler feedback = new FeedbackHandler(Lazy.of(feedbackService), bodies);
         this.javalin = Javalin.create(config -> {
             configure(config, json, maxUpload);
             new Problems(json).register(config.routes);
@@ -67,7 +70,6 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/openapi.json", ops::openapi);
             // issue 16: MCP (same token and rate limit as /api) and feedback
             config.routes.before(McpHttpEndpoint.PATH, guard::check);
-            McpHandler mcpRoute = new McpHandler(mcp);
             config.routes.post(McpHttpEndpoint.PATH, mcpRoute::post);
             config.routes.get(McpHttpEndpoint.PATH, mcpRoute::noStream);
             config.routes.delete(McpHttpEndpoint.PATH, mcpRoute::noStream);
@@ -95,9 +97,18 @@ public final class WebServer implements AutoCloseable {
         config.requestLogger.http(requestLog::handle);
     }
 
-    /** Builds the server over an app's index, retriever and answer service; call {@link #start(int)} to listen. */
-    public static WebServer create(App app) {
-        return new WebServer(app);
+    /**
+     * Builds the server over the parts it serves; call {@link #start(int)} to listen.
+     *
+     * @param reindex re-syncs the seeds folder ({@code POST /api/reindex})
+     * @param gauges  point-in-time figures added to {@code /metrics}
+     * @param mcp     the MCP tools served at {@code /mcp}
+     * @param feedback the feedback service, built on first use so a server whose database is down still answers
+     */
+    public static WebServer create(ServerSettings server, AnswerService answers, Library library, UploadStore uploads,
+                                   Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges, McpHttpEndpoint mcp,
+                                   Supplier<FeedbackService> feedback) {
+        return new WebServer(server, answers, library, uploads, reindex, gauges, mcp, feedback);
     }
 
     public WebServer start(int port) {
