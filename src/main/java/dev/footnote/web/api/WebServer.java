@@ -6,6 +6,7 @@ import dev.footnote.config.ServerSettings;
 import dev.footnote.feedback.FeedbackService;
 import dev.footnote.index.IngestReport;
 import dev.footnote.library.Library;
+import dev.footnote.library.Originals;
 import dev.footnote.library.UploadStore;
 import dev.footnote.mcp.McpHttpEndpoint;
 import io.javalin.Javalin;
@@ -31,7 +32,7 @@ public final class WebServer implements AutoCloseable {
     private final AtomicBoolean ready = new AtomicBoolean();
     private final McpHttpEndpoint mcp;
 
-    private WebServer(ServerSettings server, AnswerService answers, Library library, UploadStore uploads,
+    private WebServer(ServerSettings server, AnswerService answers, Library library, UploadStore uploads, Originals originals,
                       Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges, McpHttpEndpoint mcp,
                       Supplier<FeedbackService> feedbackService) {
         ObjectMapper json = Json.mapper();
@@ -42,7 +43,7 @@ public final class WebServer implements AutoCloseable {
         Guard guard = new Guard(server, new RateLimiter(server.rateLimitPerMinute(), System::nanoTime));
         AskHandler ask = new AskHandler(answers, bodies, json);
         OpenAiHandler openai = new OpenAiHandler(answers, bodies, json);
-        SourcesHandler sources = new SourcesHandler(library);
+        SourcesHandler sources = new SourcesHandler(library, originals);
         AdminHandler admin = new AdminHandler(uploads, reindex);
         OpsHandler ops = new OpsHandler(ready::get, metrics, answers.stats(), library, gauges);
         // issue 16: MCP at /mcp and citation feedback at /api/feedback
@@ -58,6 +59,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/passages/{chunkId}", sources::passage);
             config.routes.get("/api/documents", sources::documents);
             config.routes.get("/api/documents/{docId}", sources::document);
+            config.routes.get("/api/documents/{docId}/file", sources::file);
             config.routes.get("/api/search", sources::search);
             config.routes.post("/api/documents", admin::upload);
             config.routes.delete("/api/documents/{docId}", admin::delete);
@@ -100,15 +102,16 @@ public final class WebServer implements AutoCloseable {
     /**
      * Builds the server over the parts it serves; call {@link #start(int)} to listen.
      *
+     * @param originals the indexed files themselves ({@code GET /api/documents/{docId}/file})
      * @param reindex re-syncs the seeds folder ({@code POST /api/reindex})
      * @param gauges  point-in-time figures added to {@code /metrics}
      * @param mcp     the MCP tools served at {@code /mcp}
      * @param feedback the feedback service, built on first use so a server whose database is down still answers
      */
     public static WebServer create(ServerSettings server, AnswerService answers, Library library, UploadStore uploads,
-                                   Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges, McpHttpEndpoint mcp,
-                                   Supplier<FeedbackService> feedback) {
-        return new WebServer(server, answers, library, uploads, reindex, gauges, mcp, feedback);
+                                   Originals originals, Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges,
+                                   McpHttpEndpoint mcp, Supplier<FeedbackService> feedback) {
+        return new WebServer(server, answers, library, uploads, originals, reindex, gauges, mcp, feedback);
     }
 
     public WebServer start(int port) {
