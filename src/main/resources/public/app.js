@@ -501,6 +501,8 @@
       info.append('Stopped');
     }
     view.meta.append(info);
+    // feedback (feedback.js): thumbs up / down with an optional comment
+    if (answer && window.FootnoteFeedback) view.meta.append(window.FootnoteFeedback.answerControls(answer));
     if (answer || (turn && turn.text)) {
       view.meta.append(el('button', {
         type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'copy-answer',
@@ -822,6 +824,8 @@
       note.textContent = '';
     }
     $('view-in-document').onclick = () => openDocument(c.docId, c.start, c.end, c.title, c.date);
+    // feedback (feedback.js): "Supports this sentence?" on a footnote of an answer, not on a nearest passage
+    if (window.FootnoteFeedback) window.FootnoteFeedback.renderCitation($('source-feedback'), nearest ? null : panelView && panelView.answer, c);
     showPanel('source');
     $('panel-title').focus({ preventScroll: true });
   }

@@ -8,8 +8,13 @@ import dev.footnote.answer.llm.Prompts;
 import dev.footnote.answer.local.Calibration;
 import dev.footnote.answer.local.LocalAnswerGenerator;
 import dev.footnote.cite.CitationResolver;
+import dev.footnote.config.ConfigSource;
+import dev.footnote.config.FeedbackSettings;
 import dev.footnote.config.Settings;
 import dev.footnote.engine.Engine;
+import dev.footnote.feedback.FeedbackService;
+import dev.footnote.feedback.FeedbackStore;
+import dev.footnote.feedback.RecentAnswers;
 import dev.footnote.index.CachingEmbedder;
 import dev.footnote.index.ChunkStore;
 import dev.footnote.index.Embedder;
@@ -22,6 +27,8 @@ import dev.footnote.ingest.FolderCorpus;
 import dev.footnote.library.Library;
 import dev.footnote.library.Originals;
 import dev.footnote.library.UploadStore;
+import dev.footnote.mcp.FootnoteTools;
+import dev.footnote.mcp.McpHttpEndpoint;
 import dev.footnote.retrieve.ChunkRanker;
 import dev.footnote.retrieve.FusionParams;
 import dev.footnote.retrieve.Retriever;
@@ -44,6 +51,10 @@ public final class App implements AutoCloseable {
     private final AnswerGenerator model;
     private final AnswerService answers;
     private final Library library;
+    // issue 16: feedback refers to recent answers; its database opens on first use (serve), not for ask or search
+    private static final int RECENT_ANSWERS = 2_000;
+    private final RecentAnswers recentAnswers = new RecentAnswers(RECENT_ANSWERS);
+    private FeedbackStore feedback;
 
     /** How retrieval and the local answerer are tuned: the service's defaults, or an evaluation's overrides. */
     public record Tuning(Retriever.Mode mode, FusionParams fusion, Calibration calibration) {
@@ -70,6 +81,7 @@ public final class App implements AutoCloseable {
         this.answers = new AnswerService(engine.retriever(), embedder, local, model, new CitationResolver(embedder),
                 settings.topK(), checkSources ? SourceCheck.against(engine.store()) : SourceCheck.TRUSTING);
         this.library = new Library(engine.store(), engine.retriever(), embedder);
+        answers.onAnswer(recentAnswers::remember);
     }
 
     /** The production wiring: the configured embedding model (question embeddings cached) and language model, if any. */
@@ -100,7 +112,24 @@ public final class App implements AutoCloseable {
                 (long) settings.server().maxUploadMb() * 1024 * 1024, settings.maxFileBytes());
         Originals originals = new Originals(settings.seedsDir(), engine.store(), settings.maxFileBytes());
         return WebServer.create(settings.server(), answers, library, uploads, originals, () -> syncSeeds(Progress.silent()),
-                this::runtimeGauges);
+                this::runtimeGauges, new McpHttpEndpoint(mcpTools(), WebServer.MAX_MESSAGE_BYTES),
+                () -> new FeedbackService(feedback(), recentAnswers, library));
+    }
+
+    /** The MCP tools (ask, search, get_document_span) over this app's answers and library. */
+    public FootnoteTools mcpTools() {
+        return new FootnoteTools(answers, library);
+    }
+
+    /** The feedback database (FOOTNOTE_DB_URL, else H2 in the index folder), opened and migrated on first call. */
+    public FeedbackStore feedback() {
+        return feedback(FeedbackSettings.load(ConfigSource.system(), settings.indexDir()));
+    }
+
+    /** The feedback database at {@code db} (for tests and tools), unless one is open already. */
+    public synchronized FeedbackStore feedback(FeedbackSettings db) {
+        if (feedback == null) feedback = FeedbackStore.open(db);
+        return feedback;
     }
 
     /** Point-in-time operational figures for /metrics: the model's gauges, question-embedding cache use. */
@@ -168,6 +197,9 @@ public final class App implements AutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (this) {
+            if (feedback != null) feedback.close();
+        }
         indexer.close();
         if (model != null) model.close();
         engine.close();

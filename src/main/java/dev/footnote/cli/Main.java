@@ -13,7 +13,7 @@ public final class Main {
 
     static {
         for (Command c : List.of(new ServeCommand(), new IngestCommand(), new SearchCommand(), new AskCommand(),
-                new EvalCommand(), new BenchCommand())) {
+                new EvalCommand(), new BenchCommand(), new McpCommand(), new FeedbackCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

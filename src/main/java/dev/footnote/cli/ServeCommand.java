@@ -2,6 +2,7 @@ package dev.footnote.cli;
 
 import dev.footnote.App;
 import dev.footnote.config.Settings;
+import dev.footnote.feedback.FeedbackStoreException;
 import dev.footnote.index.IngestReport;
 import dev.footnote.index.Progress;
 import dev.footnote.web.api.WebServer;
@@ -49,10 +50,20 @@ final class ServeCommand implements Command {
             web.close();
             app.close();
         }, "footnote-shutdown"));
+        openFeedback(app);
         IngestReport r = app.syncSeeds(Progress.console("ingest", 0));
         System.out.println(r.summary());
         web.markReady();
         System.out.println("Footnote is ready at http://localhost:" + web.port() + "/");
         return 0;
+    }
+
+    /** Creates or migrates the feedback schema now; a database that is down only disables feedback until it is back. */
+    private static void openFeedback(App app) {
+        try {
+            app.feedback();
+        } catch (FeedbackStoreException e) {
+            System.err.println("warning: " + e.getMessage() + " (feedback is refused until it is reachable)");
+        }
     }
 }

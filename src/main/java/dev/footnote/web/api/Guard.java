@@ -42,7 +42,8 @@ final class Guard {
         String p = ctx.path();
         HandlerType m = ctx.method();
         return m == HandlerType.POST && (p.equals("/api/documents") || p.equals("/api/reindex"))
-                || m == HandlerType.DELETE && p.startsWith("/api/documents/");
+                || m == HandlerType.DELETE && p.startsWith("/api/documents/")
+                || m == HandlerType.GET && p.equals("/api/feedback"); // reports are readers' words: admin only
     }
 
     private static void require(Context ctx, byte[] expected) {

@@ -3,10 +3,12 @@ package dev.footnote.web.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footnote.answer.AnswerService;
 import dev.footnote.config.ServerSettings;
+import dev.footnote.feedback.FeedbackService;
 import dev.footnote.index.IngestReport;
 import dev.footnote.library.Library;
 import dev.footnote.library.Originals;
 import dev.footnote.library.UploadStore;
+import dev.footnote.mcp.McpHttpEndpoint;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -23,12 +25,16 @@ import org.eclipse.jetty.server.Connector;
 public final class WebServer implements AutoCloseable {
     static final int IDLE_TIMEOUT_MS = 30_000;
     static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** The largest JSON body, and MCP message, accepted. */
+    public static final int MAX_MESSAGE_BYTES = JsonBodies.MAX_BYTES;
     private final Javalin javalin;
     private final RequestLog requestLog;
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final McpHttpEndpoint mcp;
 
     private WebServer(ServerSettings server, AnswerService answers, Library library, UploadStore uploads, Originals originals,
-                      Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges) {
+                      Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges, McpHttpEndpoint mcp,
+                      Supplier<FeedbackService> feedbackService) {
         ObjectMapper json = Json.mapper();
         long maxUpload = (long) server.maxUploadMb() * 1024 * 1024;
         JsonBodies bodies = new JsonBodies(json);
@@ -40,6 +46,10 @@ public final class WebServer implements AutoCloseable {
         SourcesHandler sources = new SourcesHandler(library, originals);
         AdminHandler admin = new AdminHandler(uploads, reindex);
         OpsHandler ops = new OpsHandler(ready::get, metrics, answers.stats(), library, gauges);
+        // issue 16: MCP at /mcp and citation feedback at /api/feedback
+        this.mcp = mcp;
+        McpHandler mcpRoute = new McpHandler(mcp);
+        FeedbackHandler feedback = new FeedbackHandler(Lazy.of(feedbackService), bodies);
         this.javalin = Javalin.create(config -> {
             configure(config, json, maxUpload);
             new Problems(json).register(config.routes);
@@ -60,6 +70,13 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/ready", ops::ready);
             config.routes.get("/metrics", ops::metrics);
             config.routes.get("/openapi.json", ops::openapi);
+            // issue 16: MCP (same token and rate limit as /api) and feedback
+            config.routes.before(McpHttpEndpoint.PATH, guard::check);
+            config.routes.post(McpHttpEndpoint.PATH, mcpRoute::post);
+            config.routes.get(McpHttpEndpoint.PATH, mcpRoute::noStream);
+            config.routes.delete(McpHttpEndpoint.PATH, mcpRoute::noStream);
+            config.routes.post("/api/feedback", feedback::submit);
+            config.routes.get("/api/feedback", feedback::list);
         });
     }
 
@@ -88,10 +105,13 @@ public final class WebServer implements AutoCloseable {
      * @param originals the indexed files themselves ({@code GET /api/documents/{docId}/file})
      * @param reindex re-syncs the seeds folder ({@code POST /api/reindex})
      * @param gauges  point-in-time figures added to {@code /metrics}
+     * @param mcp     the MCP tools served at {@code /mcp}
+     * @param feedback the feedback service, built on first use so a server whose database is down still answers
      */
     public static WebServer create(ServerSettings server, AnswerService answers, Library library, UploadStore uploads,
-                                   Originals originals, Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges) {
-        return new WebServer(server, answers, library, uploads, originals, reindex, gauges);
+                                   Originals originals, Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges,
+                                   McpHttpEndpoint mcp, Supplier<FeedbackService> feedback) {
+        return new WebServer(server, answers, library, uploads, originals, reindex, gauges, mcp, feedback);
     }
 
     public WebServer start(int port) {
@@ -119,6 +139,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        mcp.close();
         requestLog.close();
     }
 }

@@ -74,6 +74,11 @@ final class RealFootnoteApp implements AutoCloseable {
         return new RealFootnoteApp();
     }
 
+    /** The index folder, which also holds the embedded feedback database. */
+    Path indexDir() {
+        return root.resolve("index");
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + web.port() + "/";
     }
