@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -28,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (copy, reload, recent conversations, passage search). {@link RealAppChatPageIT} runs the issue's scenarios against
  * the real app.
  */
+@ExtendWith(Chromium.Installed.class)
 class FakeApiChatPageIT {
     private static final Path SEED = Path.of("seeds", "000_19ee0b4e2523900b.txt");
     private static final String QUESTION = "Is the United States open to a summit with Russia?";
@@ -38,7 +40,7 @@ class FakeApiChatPageIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        browser = Chromium.startOrSkip("FakeApiChatPageIT", Path.of("target", "screenshots", "fake-api"));
+        browser = Chromium.start(Path.of("target", "screenshots", "fake-api"));
         driver = browser.driver;
         api = new FakeFootnoteApi(SEED).start();
     }
