@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Sixteen clients ask (as JSON and as server-sent events) while two admins upload new versions of documents, delete
  * them and re-index: no answer is a 5xx, and every citation resolves to its quote through
- * {@code /api/documents/{docId}?start=&end=} unless the answer says {@code sourcesChanged} or that document changed
- * while the question was in flight or since. A client cannot tell whether a change that completed during its request
- * came before or after the server's final check (its own clock sees the response late under load), so the
- * change-during-the-request case itself is proven deterministically by {@code SourcesChangedTest}.
+ * {@code /api/documents/{docId}?start=&end=} unless the answer says {@code sourcesChanged} or the document changed
+ * after the answer arrived (a change whose response came back only after the answer's may have been committed after
+ * the server's final check). Answers flagged {@code sourcesChanged} must occur, so a server that never sets the flag
+ * fails; {@code SourcesChangedTest} proves the change-during-the-request case deterministically.
  */
 @Tag("integration")
 class ConcurrencyIT {
@@ -33,8 +33,9 @@ class ConcurrencyIT {
     private static final String[] AUTH = {"Authorization", "Bearer " + TOKEN};
     private static final int ASKERS = 16;
     private static final int ADMINS = 2;
-    private static final int ASKS_PER_CLIENT = 40;
-    private static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(12);
+    private static final int ASKS_PER_CLIENT = 15;
+    /** Only a guard against a hung server: the test counts work, not time. */
+    private static final int HANG_GUARD_MINUTES = 10;
     private static final int VOLATILE_DOCS = 3;
     private static final List<String> QUESTIONS = List.of(
             "How many gulls did the keeper count on the beacon pier?",
@@ -62,7 +63,6 @@ class ConcurrencyIT {
             AtomicInteger answers = new AtomicInteger();
             AtomicInteger volatileCitations = new AtomicInteger();
             AtomicInteger askersDone = new AtomicInteger();
-            long deadline = System.nanoTime() + MAX_NANOS;
 
             // when
             ExecutorService pool = Executors.newFixedThreadPool(ASKERS + ADMINS);
@@ -70,13 +70,13 @@ class ConcurrencyIT {
             for (int a = 0; a < ADMINS; a++) {
                 long seed = a;
                 running.add(pool.submit(() -> administer(server, new Random(seed), mutations, failures,
-                        () -> askersDone.get() == ASKERS || System.nanoTime() > deadline)));
+                        () -> askersDone.get() == ASKERS)));
             }
             for (int c = 0; c < ASKERS; c++) {
                 int client = c;
                 running.add(pool.submit(() -> {
                     try {
-                        for (int i = 0; i < ASKS_PER_CLIENT && System.nanoTime() < deadline; i++) {
+                        for (int i = 0; i < ASKS_PER_CLIENT; i++) {
                             boolean sse = (client + i) % 2 == 0;
                             ask(server, QUESTIONS.get((client + i) % QUESTIONS.size()), sse, answers, volatileCitations,
                                     mismatches, failures);
@@ -86,29 +86,36 @@ class ConcurrencyIT {
                     }
                 }));
             }
-            for (Future<?> f : running) f.get(60, TimeUnit.SECONDS);
+            for (Future<?> f : running) f.get(HANG_GUARD_MINUTES, TimeUnit.MINUTES);
             pool.shutdown();
 
             // then
             assertThat(failures).as("requests that failed").isEmpty();
-            assertThat(answers.get()).isGreaterThanOrEqualTo(ASKERS * 5);
+            assertThat(answers.get()).isEqualTo(ASKERS * ASKS_PER_CLIENT);
             assertThat(volatileCitations.get()).as("citations of documents being changed").isPositive();
             assertThat(mutations).as("admin changes made").hasSizeGreaterThan(10);
             List<Mismatch> unexplained = mismatches.stream()
-                    .filter(m -> !m.sourcesChanged() && mutations.stream().noneMatch(
-                            u -> u.docId().equals(m.docId()) && u.end() >= m.sent() && u.start() <= m.checked()))
-                    .toList();
+                    .filter(m -> !m.sourcesChanged() && !changedAfterTheAnswer(m, mutations)).toList();
             long flagged = mismatches.stream().filter(Mismatch::sourcesChanged).count();
-            long changedAfter = mismatches.stream().filter(m -> !m.sourcesChanged() && mutations.stream().anyMatch(
-                    u -> u.docId().equals(m.docId()) && u.end() >= m.answered() && u.start() <= m.checked())).count();
+            long changedAfter = mismatches.stream().filter(m -> !m.sourcesChanged() && changedAfterTheAnswer(m, mutations)).count();
             System.out.printf("concurrency: %d answers, %d citations of changing documents, %d admin changes; %d citations "
-                    + "stale in answers flagged sourcesChanged, %d changed after the answer arrived, %d others changed during "
-                    + "the request%n", answers.get(), volatileCitations.get(), mutations.size(), flagged, changedAfter,
-                    mismatches.size() - flagged - changedAfter);
-            assertThat(unexplained).as("citations that did not resolve although their document had not changed since "
-                    + "the question was sent, and the answer did not say its sources changed").isEmpty();
+                    + "stale in answers flagged sourcesChanged, %d changed after the answer arrived, %d unexplained%n",
+                    answers.get(), volatileCitations.get(), mutations.size(), flagged, changedAfter, unexplained.size());
+            assertThat(unexplained).as("citations that did not resolve although their document had not changed after the "
+                    + "answer arrived, and the answer did not say its sources changed; changes to them (ms from sending): "
+                    + unexplained.stream().map(m -> m.docId() + " answered " + (m.answered() - m.sent()) / 1_000_000 + ": "
+                    + mutations.stream().filter(u -> u.docId().equals(m.docId()))
+                            .map(u -> "[" + (u.start() - m.sent()) / 1_000_000 + ", " + (u.end() - m.sent()) / 1_000_000 + "]")
+                            .toList()).toList()).isEmpty();
+            assertThat(flagged).as("stale citations in answers flagged sourcesChanged (documents changed while answering)")
+                    .isPositive();
             assertThat(server.get("/health").statusCode()).isEqualTo(200);
         }
+    }
+
+    /** The document was changed by a request whose response arrived after the answer did, before the check. */
+    private static boolean changedAfterTheAnswer(Mismatch m, Queue<Mutation> mutations) {
+        return mutations.stream().anyMatch(u -> u.docId().equals(m.docId()) && u.end() >= m.answered() && u.start() <= m.checked());
     }
 
     private static void ask(TestServer server, String question, boolean sse, AtomicInteger answers,
