@@ -20,7 +20,8 @@ final class HttpMetrics {
         String key = "method=\"" + method + "\",route=\"" + escape(route) + "\",status=\"" + status + "\"";
         series.computeIfAbsent(key, k -> new Series()).add(millis / 1000);
         total.increment();
-        if (status >= 500 && !notReadyYet(route, status)) serverErrors.increment();
+        if (notReadyYet(route, status)) return;
+        if (status >= 500) serverErrors.increment();
         else if (status >= 400) clientErrors.increment();
     }
 

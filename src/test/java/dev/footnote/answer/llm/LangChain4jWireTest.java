@@ -133,7 +133,7 @@ class LangChain4jWireTest {
 
         // when / then: the Anthropic client logs and skips an unparsable event and never ends the stream, so the
         // deadline ends it instead
-        assertThat(timed(() -> generateFailure(generator(provider)))).isIn("malformed_response", "timeout");
+        assertThat(timed(() -> generateFailure(timingOut(provider)))).isIn("malformed_response", "timeout");
         assertThat(rewriteFailure(generator(provider))).isEqualTo("malformed_response");
     }
 
@@ -144,8 +144,8 @@ class LangChain4jWireTest {
         stub.respondWith(hang());
 
         // when / then
-        assertThat(timed(() -> generateFailure(generator(provider)))).isEqualTo("timeout");
-        assertThat(timed(() -> rewriteFailure(generator(provider)))).isEqualTo("timeout");
+        assertThat(timed(() -> generateFailure(timingOut(provider)))).isEqualTo("timeout");
+        assertThat(timed(() -> rewriteFailure(timingOut(provider)))).isEqualTo("timeout");
     }
 
     @ParameterizedTest
@@ -155,7 +155,7 @@ class LangChain4jWireTest {
         stub.respondWith(stallAfter("The tower ", "is "));
 
         // when
-        String reason = timed(() -> generateFailure(generator(provider)));
+        String reason = timed(() -> generateFailure(timingOut(provider)));
 
         // then
         assertThat(reason).isEqualTo("timeout");
@@ -193,12 +193,22 @@ class LangChain4jWireTest {
         assertThat(stub.requestCount()).isEqualTo(CircuitBreaker.DEFAULT_THRESHOLD);
     }
 
+    /** A generator whose timeout a server that answers never reaches, however loaded the machine. */
     private LangChain4jAnswerGenerator generator(String provider) {
-        return generator(provider, provider.equals("openai") ? stub.openAiBaseUrl() : stub.anthropicBaseUrl());
+        return generator(provider, provider.equals("openai") ? stub.openAiBaseUrl() : stub.anthropicBaseUrl(), HANG_GUARD);
+    }
+
+    /** A generator with a short timeout, for a server that never finishes answering. */
+    private LangChain4jAnswerGenerator timingOut(String provider) {
+        return generator(provider, provider.equals("openai") ? stub.openAiBaseUrl() : stub.anthropicBaseUrl(), TIMEOUT);
     }
 
     private static LangChain4jAnswerGenerator generator(String provider, String baseUrl) {
-        LlmSettings settings = new LlmSettings(provider, "stub-model", baseUrl, KEY, TIMEOUT);
+        return generator(provider, baseUrl, HANG_GUARD);
+    }
+
+    private static LangChain4jAnswerGenerator generator(String provider, String baseUrl, Duration timeout) {
+        LlmSettings settings = new LlmSettings(provider, "stub-model", baseUrl, KEY, timeout);
         return LangChain4jAnswerGenerator.from(settings, Prompts.bundled()).orElseThrow();
     }
 
