@@ -114,14 +114,37 @@ public final class CalibrationFit {
         double bias = c[c.length - 1];
         double[] cw = java.util.Arrays.copyOf(c, c.length - 1);
         List<Double> unanswerable = new ArrayList<>();
-        List<Double> answerableConf = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) (labels.get(i) ? answerableConf : unanswerable).add(bias + dot(cw, rows.get(i)));
-        double t = threshold(unanswerable);
+        for (int i = 0; i < rows.size(); i++) if (!labels.get(i)) unanswerable.add(bias + dot(cw, rows.get(i)));
+        return evaluate(data, w, cw, bias, threshold(unanswerable));
+    }
+
+    /**
+     * The figures of given coefficients on {@code data}: the share of answerable questions with a gold answer among
+     * the 3 best sentences, and the shares of unanswerable and answerable questions that abstain (a question without
+     * candidates abstains).
+     */
+    public static Result evaluate(Data data, double[] sentenceWeights, double[] confidenceWeights, double bias, double threshold) {
+        int answerable = 0;
         int hits = 0;
-        for (Question q : answerable) if (topHit(q, w, 3)) hits++;
+        int unanswerable = 0;
+        int unanswerableAbstained = 0;
+        int answerableAbstained = 0;
+        for (Question q : data.questions()) {
+            boolean abstains = q.candidates().isEmpty()
+                    || bias + dot(confidenceWeights, confidenceInputs(q, sentenceWeights, data.names())) < threshold;
+            if (q.answerable()) {
+                answerable++;
+                if (!q.candidates().isEmpty() && topHit(q, sentenceWeights, 3)) hits++;
+                if (abstains) answerableAbstained++;
+            } else {
+                unanswerable++;
+                if (abstains) unanswerableAbstained++;
+            }
+        }
         int candidates = data.questions().stream().mapToInt(q -> q.candidates().size()).sum();
-        return new Result(data.names(), w, cw, bias, t, (double) hits / Math.max(1, answerable.size()),
-                share(unanswerable, t), share(answerableConf, t), data.questions().size(), answerable.size(), candidates);
+        return new Result(data.names(), sentenceWeights, confidenceWeights, bias, threshold,
+                (double) hits / Math.max(1, answerable), (double) unanswerableAbstained / Math.max(1, unanswerable),
+                (double) answerableAbstained / Math.max(1, answerable), data.questions().size(), answerable, candidates);
     }
 
     /** The inputs of the abstention model for {@code q} when sentences are ranked by {@code w}. */
@@ -167,12 +190,8 @@ public final class CalibrationFit {
         double mustExceed = sorted.get(needed - 1); // abstain means confidence < threshold
         double t = Math.ceil(mustExceed / THRESHOLD_STEP) * THRESHOLD_STEP;
         if (t <= mustExceed) t += THRESHOLD_STEP;
-        return Math.round(t / THRESHOLD_STEP) * THRESHOLD_STEP;
-    }
-
-    private static double share(List<Double> confidences, double threshold) {
-        long n = confidences.stream().filter(c -> c < threshold).count();
-        return confidences.isEmpty() ? 0 : (double) n / confidences.size();
+        // rounded to the grid's decimals, so that the threshold prints as written (-1.45, not -1.4500000000000002)
+        return java.math.BigDecimal.valueOf(t).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
     /**

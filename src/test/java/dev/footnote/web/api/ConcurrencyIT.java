@@ -35,7 +35,7 @@ class ConcurrencyIT {
     private static final String[] AUTH = {"Authorization", "Bearer " + TOKEN};
     private static final int ASKERS = 16;
     private static final int ADMINS = 2;
-    private static final int ASKS_PER_CLIENT = 15;
+    private static final int ASKS_PER_CLIENT = 10;
     /** Only a guard against a hung server: the test counts work, not time. */
     private static final int HANG_GUARD_MINUTES = 10;
     private static final int VOLATILE_DOCS = 3;
