@@ -53,7 +53,7 @@ final class EvalCommand implements Command {
                   passages cannot answer), unanswerable_abstained. --features OUT also writes every candidate sentence
                   of every question with its features (one JSON line per question), the input of calibrate.
                 calibrate: re-fits the local answerer's sentence ranking and abstention models from a --features file
-                  and prints the coefficients as Calibration.DEFAULT holds them (--l2: weight penalty, default 0).
+                  and prints the coefficients as Calibration.DEFAULT holds them (--l2: weight penalty, default 1e-5).
                 Options:
                   --index DIR      build the corpus index here and reuse it on later runs (default: a temporary folder)
                   --model NAME     embedding model (default FOOTNOTE_EMBEDDING_MODEL): bge-small-en-v15-q | all-minilm-l6-v2-q

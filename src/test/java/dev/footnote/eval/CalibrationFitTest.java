@@ -24,7 +24,7 @@ class CalibrationFitTest {
         // given questions whose answer-holding sentence is drawn from a known softmax model, and answerability from a
         // known logistic model, written in the eval answers --features format
         Path file = tmp.resolve("features.jsonl");
-        Files.write(file, synthetic(new Random(7), 4_000));
+        Files.write(file, synthetic(new Random(7), 2_500));
 
         // when
         CalibrationFit.Result r = new CalibrationFit(0).fit(CalibrationFit.read(file));
@@ -33,7 +33,7 @@ class CalibrationFitTest {
         assertThat(r.names()).containsExactly("cosine", "coverage", "length");
         for (int i = 0; i < SENTENCE.length; i++) assertThat(r.sentenceWeights()[i]).as("sentence weight " + i).isCloseTo(SENTENCE[i], within(0.25));
         assertThat(r.confidenceBias()).isCloseTo(BIAS, within(0.6));
-        assertThat(r.questions()).isEqualTo(4_000);
+        assertThat(r.questions()).isEqualTo(2_500);
     }
 
     @Test
