@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * by a request that ended after the server's final check may have run. That check runs after every timed phase of the
  * answer, so it comes no earlier than the question was sent plus the phases' durations ({@code timingsMs} without
  * {@code total}); a change whose response came back before that instant was committed before the check and must be
- * flagged. Answers flagged {@code sourcesChanged} must also occur, so a server that never sets the flag fails;
+ * flagged. Answers flagged {@code sourcesChanged} must also occur (askers go on until one has), so a server that
+ * never sets the flag fails;
  * {@code SourcesChangedTest} proves the change-during-the-request case deterministically.
  */
 @Tag("integration")
@@ -36,6 +37,8 @@ class ConcurrencyIT {
     private static final int ASKERS = 16;
     private static final int ADMINS = 2;
     private static final int ASKS_PER_CLIENT = 10;
+    /** Askers go on past ASKS_PER_CLIENT, up to this many, until an answer has said its sources changed. */
+    private static final int MAX_ASKS_PER_CLIENT = 60;
     /** Only a guard against a hung server: the test counts work, not time. */
     private static final int HANG_GUARD_MINUTES = 10;
     private static final int VOLATILE_DOCS = 3;
@@ -64,6 +67,7 @@ class ConcurrencyIT {
             Queue<Mismatch> mismatches = new ConcurrentLinkedQueue<>();
             Queue<String> failures = new ConcurrentLinkedQueue<>();
             AtomicInteger answers = new AtomicInteger();
+            AtomicInteger changedAnswers = new AtomicInteger();
             AtomicInteger volatileCitations = new AtomicInteger();
             AtomicInteger askersDone = new AtomicInteger();
 
@@ -79,10 +83,10 @@ class ConcurrencyIT {
                 int client = c;
                 running.add(pool.submit(() -> {
                     try {
-                        for (int i = 0; i < ASKS_PER_CLIENT; i++) {
+                        for (int i = 0; i < MAX_ASKS_PER_CLIENT && (i < ASKS_PER_CLIENT || changedAnswers.get() == 0); i++) {
                             boolean sse = (client + i) % 2 == 0;
-                            ask(server, QUESTIONS.get((client + i) % QUESTIONS.size()), sse, answers, volatileCitations,
-                                    mismatches, failures);
+                            ask(server, QUESTIONS.get((client + i) % QUESTIONS.size()), sse, answers, changedAnswers,
+                                    volatileCitations, mismatches, failures);
                         }
                     } finally {
                         askersDone.incrementAndGet();
@@ -94,16 +98,17 @@ class ConcurrencyIT {
 
             // then
             assertThat(failures).as("requests that failed").isEmpty();
-            assertThat(answers.get()).isEqualTo(ASKERS * ASKS_PER_CLIENT);
+            assertThat(answers.get()).isGreaterThanOrEqualTo(ASKERS * ASKS_PER_CLIENT);
             assertThat(volatileCitations.get()).as("citations of documents being changed").isPositive();
             assertThat(mutations).as("admin changes made").hasSizeGreaterThan(10);
             List<Mismatch> unexplained = mismatches.stream()
                     .filter(m -> !m.sourcesChanged() && !changedAfterTheAnswer(m, mutations)).toList();
             long flagged = mismatches.stream().filter(Mismatch::sourcesChanged).count();
             long changedAfter = mismatches.stream().filter(m -> !m.sourcesChanged() && changedAfterTheAnswer(m, mutations)).count();
-            System.out.printf("concurrency: %d answers, %d citations of changing documents, %d admin changes; %d citations "
-                    + "stale in answers flagged sourcesChanged, %d changed after the server's check could have run, %d unexplained%n",
-                    answers.get(), volatileCitations.get(), mutations.size(), flagged, changedAfter, unexplained.size());
+            System.out.printf("concurrency: %d answers (%d said sourcesChanged), %d citations of changing documents, "
+                    + "%d admin changes; %d citations stale in answers flagged sourcesChanged, %d changed after the server's "
+                    + "check could have run, %d unexplained%n",
+                    answers.get(), changedAnswers.get(), volatileCitations.get(), mutations.size(), flagged, changedAfter, unexplained.size());
             assertThat(unexplained).as("citations that did not resolve although their document had changed before the server's "
                     + "final check, and the answer did not say its sources changed; changes to them (ms from sending): "
                     + unexplained.stream().map(m -> m.docId() + " checked after " + (m.serverCheckedNoEarlier() - m.sent()) / 1_000_000
@@ -111,7 +116,7 @@ class ConcurrencyIT {
                     + mutations.stream().filter(u -> u.docId().equals(m.docId()))
                             .map(u -> "[" + (u.start() - m.sent()) / 1_000_000 + ", " + (u.end() - m.sent()) / 1_000_000 + "]")
                             .toList()).toList()).isEmpty();
-            assertThat(flagged).as("stale citations in answers flagged sourcesChanged (documents changed while answering)")
+            assertThat(changedAnswers.get()).as("answers that said sourcesChanged (a cited document changed while answering)")
                     .isPositive();
             assertThat(server.get("/health").statusCode()).isEqualTo(200);
         }
@@ -133,7 +138,7 @@ class ConcurrencyIT {
         return sent + TimeUnit.MILLISECONDS.toNanos(ms);
     }
 
-    private static void ask(TestServer server, String question, boolean sse, AtomicInteger answers,
+    private static void ask(TestServer server, String question, boolean sse, AtomicInteger answers, AtomicInteger changedAnswers,
                             AtomicInteger volatileCitations, Queue<Mismatch> mismatches, Queue<String> failures) {
         String body = "{\"question\":\"" + question + "\"}";
         long sent = System.nanoTime();
@@ -158,6 +163,7 @@ class ConcurrencyIT {
         }
         answers.incrementAndGet();
         boolean changed = a.path("sourcesChanged").asBoolean(false);
+        if (changed) changedAnswers.incrementAndGet();
         for (JsonNode c : a.get("citations")) {
             String docId = c.get("docId").asText();
             if (docId.startsWith("beacon")) volatileCitations.incrementAndGet();
