@@ -1,19 +1,18 @@
 package dev.footnote.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footnote.App;
 import dev.footnote.answer.AnswerService;
+import dev.footnote.answer.AskRequest;
 import dev.footnote.answer.GenerationRequest;
 import dev.footnote.answer.local.Calibration;
 import dev.footnote.answer.local.LocalAnswerGenerator;
-import dev.footnote.cite.CitationResolver;
+import dev.footnote.config.Settings;
 import dev.footnote.eval.AnswerEval;
 import dev.footnote.eval.RetrievalEval;
 import dev.footnote.eval.SquadNormalizer;
-import dev.footnote.index.Embedder;
-import dev.footnote.index.LuceneIndex;
 import dev.footnote.index.Progress;
 import dev.footnote.retrieve.Hit;
-import dev.footnote.retrieve.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;
 import java.io.PrintWriter;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code eval answers}: the local answerer over SQuAD questions, optionally with unanswerable questions. */
 final class AnswerEvalRunner {
@@ -41,17 +39,16 @@ final class AnswerEvalRunner {
             unanswerable.addAll(RetrievalEval.readQueries(EvalCommand.existingFile(a, "unanswerable")).values());
             if (unanswerable.size() > limit) unanswerable = unanswerable.subList(0, limit);
         }
-        Embedder embedder = EvalCommand.embedder(a);
-        Calibration c = calibration(a);
-        try (LuceneIndex index = EvalCommand.corpusIndex(a, passages, embedder)) {
-            LuceneRetriever retriever = new LuceneRetriever(index, Retriever.Mode.HYBRID, EvalCommand.fusion(a));
-            LocalAnswerGenerator local = new LocalAnswerGenerator(retriever, c);
-            int k = a.intOr("k", 8, 1, 50);
+        int k = a.intOr("k", 8, 1, 50);
+        Settings settings = EvalCommand.settings(a).withTopK(k);
+        App.Tuning tuning = new App.Tuning(Retriever.Mode.HYBRID, EvalCommand.fusion(a), calibration(a));
+        try (App app = App.forEvaluation(settings, tuning)) {
+            EvalCommand.sync(app, passages);
             if (a.get("features") != null) {
-                writeCandidates(Path.of(a.get("features")), questions, unanswerable, retriever, local, embedder, k);
+                writeCandidates(Path.of(a.get("features")), questions, unanswerable, app, k);
             }
-            AnswerService service = new AnswerService(retriever, embedder, local, Optional.empty(), new CitationResolver(embedder), k);
-            for (int i = 0; i < Math.min(20, questions.size()); i++) service.answer(dev.footnote.answer.AskRequest.of(questions.get(i).question()));
+            AnswerService service = app.answers();
+            for (int i = 0; i < Math.min(20, questions.size()); i++) service.answer(AskRequest.of(questions.get(i).question()));
             AnswerEval.Result r = new AnswerEval(service).run(questions, unanswerable,
                     Progress.console("questions", questions.size() + unanswerable.size()));
             if (a.flag("json")) {
@@ -77,16 +74,16 @@ final class AnswerEvalRunner {
      * the question, whether it is answerable, its gold answers and passage, the hits, the inputs of the abstention
      * model, and every candidate sentence with its features by name and whether it holds a gold answer.
      */
-    private static void writeCandidates(Path out, List<AnswerEval.Question> qs, List<String> unanswerable,
-                                        LuceneRetriever retriever, LocalAnswerGenerator local, Embedder embedder, int k) throws Exception {
+    private static void writeCandidates(Path out, List<AnswerEval.Question> qs, List<String> unanswerable, App app, int k)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             List<AnswerEval.Question> all = new ArrayList<>(qs);
             for (String u : unanswerable) all.add(new AnswerEval.Question(u, List.of(), null));
             for (int i = 0; i < all.size(); i++) {
                 AnswerEval.Question q = all.get(i);
-                SearchQuery sq = new SearchQuery(q.question(), embedder);
-                List<Hit> hits = retriever.retrieve(sq, k);
+                SearchQuery sq = new SearchQuery(q.question(), app.embedder());
+                List<Hit> hits = app.retriever().retrieve(sq, k);
                 var gen = GenerationRequest.fromHits(q.question(), List.of(), hits, sq.vector());
                 var row = new LinkedHashMap<String, Object>();
                 row.put("question", q.question());
@@ -96,7 +93,7 @@ final class AnswerEvalRunner {
                 row.put("hits", hits.stream().map(h -> Map.of("doc", h.passage().docId(), "score", h.score(),
                         "bm25", h.bm25() == null ? 0 : h.bm25(), "vector", h.vector() == null ? 0 : h.vector())).toList());
                 row.put("question_features", LocalAnswerGenerator.confidenceInputs(gen));
-                row.put("candidates", local.candidates(gen).stream().map(c -> {
+                row.put("candidates", app.localAnswerer().candidates(gen).stream().map(c -> {
                     var cand = new LinkedHashMap<String, Object>();
                     cand.put("passage", c.passage());
                     cand.put("sentence", c.sentence());

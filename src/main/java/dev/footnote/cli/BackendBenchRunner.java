@@ -1,17 +1,14 @@
 package dev.footnote.cli;
 
+import dev.footnote.App;
+import dev.footnote.answer.local.Calibration;
+import dev.footnote.config.BackendSettings;
+import dev.footnote.config.Settings;
 import dev.footnote.eval.BackendBench;
 import dev.footnote.eval.RetrievalEval;
-import dev.footnote.index.Embedder;
-import dev.footnote.index.LuceneIndex;
-import dev.footnote.index.solr.SolrChunkStore;
-import dev.footnote.index.solr.SolrCollection;
-import dev.footnote.index.solr.SolrNodes;
 import dev.footnote.retrieve.FusionParams;
-import dev.footnote.retrieve.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;
-import dev.footnote.retrieve.solr.SolrRetriever;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +18,8 @@ import java.util.List;
  * runs the same queries against both, printing ingest and query figures side by side ({@link BackendBench}).
  */
 final class BackendBenchRunner {
+    private static final App.Tuning HYBRID = new App.Tuning(Retriever.Mode.HYBRID, FusionParams.DEFAULT, Calibration.DEFAULT);
+
     private BackendBenchRunner() {
     }
 
@@ -32,25 +31,25 @@ final class BackendBenchRunner {
         int limit = a.intOr("limit", 300, 1, Integer.MAX_VALUE);
         int clients = a.intOr("clients", 4, 1, 256);
         String collection = a.get("solr-collection") == null ? "bench" : a.get("solr-collection");
-        Embedder embedder = EvalCommand.embedder(a);
-        List<SearchQuery> queries = RetrievalEval.readQueries(EvalCommand.existingFile(a, "queries")).values().stream()
-                .limit(limit).map(t -> new SearchQuery(t, embedder)).toList();
-        int dim = embedder.dimension();
-        BackendBench.Figures lucene;
-        try (LuceneIndex index = LuceneIndex.open(Files.createTempDirectory("bench-lucene"), dim)) {
-            lucene = BackendBench.run("lucene", source, dim, embedder.name(), index,
-                    new LuceneRetriever(index, Retriever.Mode.HYBRID, FusionParams.DEFAULT), queries, clients);
-        }
-        SolrNodes nodes = SolrNodes.of(List.of(a.get("solr-urls").split(",")));
-        SolrCollection.ensure(nodes, collection, dim, new SolrCollection.Layout(2, 1));
-        BackendBench.Figures solr;
-        try (SolrChunkStore store = new SolrChunkStore(nodes, collection, dim)) {
-            solr = BackendBench.run("solr", source, dim, embedder.name(), store,
-                    new SolrRetriever(store, Retriever.Mode.HYBRID, FusionParams.DEFAULT), queries, clients);
-        }
-        System.out.println(queries.size() + " queries; Solr collection '" + collection + "' (2 shards x 1 replica if created here)");
-        lucene.print(System.out);
-        solr.print(System.out);
+        List<String> texts = RetrievalEval.readQueries(EvalCommand.existingFile(a, "queries")).values().stream().limit(limit).toList();
+        Settings base = CliSettings.load(a);
+        if (a.get("model") != null) base = base.withEmbeddingModel(a.get("model"));
+        Settings lucene = base.withDirs(base.seedsDir(), Files.createTempDirectory("bench-lucene")).withBackend(BackendSettings.LUCENE);
+        Settings solr = base.withBackend(BackendSettings.solr(a.get("solr-urls"), collection));
+        BackendBench.Figures l = figures("lucene", lucene, source, texts, clients);
+        BackendBench.Figures s = figures("solr", solr, source, texts, clients);
+        System.out.println(texts.size() + " queries; Solr collection '" + collection + "'");
+        l.print(System.out);
+        s.print(System.out);
         return 0;
+    }
+
+    private static BackendBench.Figures figures(String name, Settings settings, Path source, List<String> texts, int clients)
+            throws Exception {
+        try (App app = App.forEvaluation(settings, HYBRID)) {
+            List<SearchQuery> queries = texts.stream().map(t -> new SearchQuery(t, app.embedder())).toList();
+            return BackendBench.run(name, source, app.embedder().dimension(), app.embedder().name(), app.index(),
+                    app.retriever(), queries, clients);
+        }
     }
 }
