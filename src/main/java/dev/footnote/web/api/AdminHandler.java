@@ -37,11 +37,13 @@ final class AdminHandler {
         ctx.status(201).header("Location", "/api/documents/" + doc.id()).json(Views.DocumentSummary.of(doc));
     }
 
-    /** The multipart field {@code file}; a body the parser refuses is 413 when too large, else 400. */
+    /** The multipart field {@code file}; a body the parser refuses is 413 when too large, 408 when it stalled, else 400. */
     private UploadedFile part(Context ctx) {
         try {
             return ctx.uploadedFile("file");
         } catch (Exception e) {
+            ApiException broken = Problems.fromBrokenBody(e); // stalled (408) or cut short (400), as for any other body
+            if (broken != null) throw broken;
             for (Throwable t = e; t != null; t = t.getCause()) {
                 String m = t.getMessage();
                 if (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("size exceeded")) {

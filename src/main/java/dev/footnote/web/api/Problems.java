@@ -62,7 +62,7 @@ final class Problems {
      * A request body that stopped arriving (idle timeout) or ended before its Content-Length is the client's fault:
      * 408 or 400, not a 500. The connection is usually gone, so the answer is mostly for the log and the metrics.
      */
-    private static ApiException fromBrokenBody(Throwable e) {
+    static ApiException fromBrokenBody(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.util.concurrent.TimeoutException) {
                 return new ApiException(408, "request-timeout", "Request timeout", "the request body did not arrive in time",

@@ -25,7 +25,7 @@ public final class StubLlmServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How the server answers. */
-    public sealed interface Behavior permits Answer, Status, Malformed, Hang, Stall { }
+    public sealed interface Behavior permits Answer, Status, Malformed, Hang, Stall, Reply { }
 
     /** A normal answer, streamed in these pieces when the request asks for a stream. */
     public record Answer(List<String> tokens) implements Behavior { }
@@ -41,6 +41,9 @@ public final class StubLlmServer implements AutoCloseable {
 
     /** Starts streaming these tokens, then goes silent without ending the stream. */
     public record Stall(List<String> tokens) implements Behavior { }
+
+    /** An answer written from the request, such as one citing the passage a prompt numbered in a given way. */
+    public record Reply(java.util.function.Function<Request, Answer> reply) implements Behavior { }
 
     /** One request as received. */
     public record Request(String method, String path, Map<String, List<String>> headers, String body) {
@@ -155,6 +158,7 @@ public final class StubLlmServer implements AutoCloseable {
     }
 
     private void play(HttpExchange ex, Request req, Wire wire, Behavior b) throws IOException, InterruptedException {
+        if (b instanceof Reply r) b = r.reply().apply(req);
         if (b instanceof Answer a) {
             if (req.streaming()) stream(ex, wire.events(a.tokens(), true));
             else send(ex, 200, "application/json", wire.message(String.join("", a.tokens())));

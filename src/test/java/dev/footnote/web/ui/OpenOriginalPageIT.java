@@ -21,12 +21,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
 
 /**
  * A three-page PDF in seeds/, asked about in headless Chromium through the real app: the source card and the side
  * panel say "p. 3", and "Open original" opens the indexed PDF at page 3.
  */
+@ExtendWith(Chromium.Installed.class)
 class OpenOriginalPageIT {
     private static final String PDF = "harbour-report.pdf";
     /** The extension id of Chromium's built-in PDF viewer. */
@@ -40,7 +42,7 @@ class OpenOriginalPageIT {
 
     @BeforeAll
     static void start() throws IOException {
-        browser = Chromium.startOrSkip("OpenOriginalPageIT", Path.of("target", "screenshots", "open-original"));
+        browser = Chromium.start(Path.of("target", "screenshots", "open-original"));
         root = Files.createTempDirectory("footnote-original-");
         Path seeds = Files.createDirectories(root.resolve("seeds"));
         pdf = OfficeFiles.pdf("Harbour district report", OfficeFiles.REPORT_HEADER, OfficeFiles.REPORT);
