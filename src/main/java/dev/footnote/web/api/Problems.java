@@ -95,6 +95,6 @@ final class Problems {
         } catch (JsonProcessingException x) {
             body = "{\"title\":\"Internal server error\",\"status\":500}";
         }
-        ctx.status(e.status()).contentType(Problem.CONTENT_TYPE).result(body);
+        ctx.status(e.status()).contentType(JettyProblems.CONTENT_TYPE).result(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
