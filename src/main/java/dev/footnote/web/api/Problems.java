@@ -55,6 +55,7 @@ final class Problems {
             case UNSUPPORTED_TYPE -> new ApiException(415, "unsupported-media-type", "Unsupported media type", e.getMessage(),
                     e.field(), Map.of());
             case NOT_FOUND -> ApiException.notFound(e.getMessage());
+            case CONFLICT -> new ApiException(409, "conflict", "Conflict", e.getMessage(), e.field(), Map.of());
         };
     }
 

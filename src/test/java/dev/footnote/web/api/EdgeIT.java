@@ -62,6 +62,20 @@ class EdgeIT {
     }
 
     @Test
+    void should_listen_on_loopback_only_by_default() throws Exception {
+        // given: an address of this machine that is not loopback
+        java.net.InetAddress other = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
+                .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "no non-loopback IPv4 address on this machine");
+
+        // when / then
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.Socket(other, server.web.port()).close())
+                .isInstanceOf(java.net.ConnectException.class);
+        assertThat(server.get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void should_send_security_headers_on_pages_api_answers_and_errors() {
         // when
         List<RawHttp.Response> responses = List.of(raw("GET", "/", Map.of()), raw("GET", "/app.js", Map.of()),
@@ -139,6 +153,19 @@ class EdgeIT {
         assertThat(open.statusCode()).isEqualTo(401);
         assertThat(withToken.statusCode()).isEqualTo(200);
         assertThat(server.get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void should_keep_metrics_bounded_whatever_methods_and_paths_clients_send() {
+        // when
+        for (int i = 0; i < 1_000; i++) {
+            RawHttp.send(server.web.port(), "M" + Integer.toString(i, 36).toUpperCase() + "X", "/made/up/" + i, Map.of(), new byte[0]);
+        }
+        HttpResponse<String> metrics = server.get("/metrics", "Authorization", "Bearer " + API);
+
+        // then
+        assertThat(metrics.body().length()).isLessThan(200 * 1024);
+        assertThat(metrics.body()).contains("method=\"other\"").contains("route=\"unmatched\"").doesNotContain("M1X");
     }
 
     @Test
