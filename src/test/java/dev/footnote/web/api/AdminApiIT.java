@@ -168,7 +168,7 @@ class AdminApiIT {
         assertThat(a.statusCode()).as(a.body()).isEqualTo(400);
         assertThat(b.statusCode()).as(b.body()).isEqualTo(400);
         assertThat(server.json(a).get("field").asText()).isEqualTo("file");
-        assertThat(server.upload("é".repeat(60) + ".txt", "Sixty accents fit.".getBytes(StandardCharsets.UTF_8), AUTH).statusCode())
+        assertThat(server.upload("é".repeat(60) + length + ".txt", "Sixty accents fit.".getBytes(StandardCharsets.UTF_8), AUTH).statusCode())
                 .isEqualTo(201);
     }
 
