@@ -23,6 +23,9 @@ final class Problems {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e));
         routes.exception(RejectedInputException.class, (e, ctx) -> write(ctx, fromRejected(e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+        // a reindex over a missing or suddenly empty seeds folder: the index is kept, the admin is told why
+        routes.exception(dev.footnote.ingest.SeedsFolderException.class, (e, ctx) -> write(ctx,
+                new ApiException(409, "seeds-folder", "Seeds folder refused", e.getMessage(), null, Map.of())));
         routes.exception(Exception.class, (e, ctx) -> {
             ApiException client = fromBrokenBody(e);
             if (client != null) {

@@ -117,6 +117,11 @@ public final class WebServer implements AutoCloseable {
         ready.set(true);
     }
 
+    /** The HTTP routes as registered, so a test can check that each carries its guard. */
+    java.util.List<io.javalin.router.Endpoint> endpoints() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream().map(p -> p.endpoint).toList();
+    }
+
     public int port() {
         return javalin.port();
     }

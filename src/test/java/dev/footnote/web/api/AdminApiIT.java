@@ -148,7 +148,7 @@ class AdminApiIT {
         assertThat(server.get("/api/documents/marlowe.txt").body()).contains("opened in 1932");
 
         // and when replacing is what the admin means
-        HttpResponse<String> replaced = server.send(uploadRequest("/api/documents?replace=true", "marlowe.txt", planted));
+        HttpResponse<String> replaced = server.replace("marlowe.txt", planted, AUTH);
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(201);
         assertThat(Files.readAllBytes(server.seeds.resolve("marlowe.txt"))).isEqualTo(planted);
     }
@@ -190,18 +190,5 @@ class AdminApiIT {
         } finally {
             Files.delete(link);
         }
-    }
-
-    private static java.net.http.HttpRequest uploadRequest(String path, String fileName, byte[] content) {
-        String boundary = "----footnote" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(head);
-        body.writeBytes(content);
-        body.writeBytes(tail);
-        return server.builder(path, "Content-Type", "multipart/form-data; boundary=" + boundary, AUTH[0], AUTH[1])
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
     }
 }

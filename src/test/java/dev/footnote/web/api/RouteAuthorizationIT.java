@@ -61,6 +61,24 @@ class RouteAuthorizationIT {
     }
 
     @Test
+    void should_guard_every_api_route_and_make_the_write_routes_admin_only() throws Exception {
+        try (TestServer server = TestServer.start(new ServerSettings(TOKEN, null, 1, 0))) {
+            // when
+            List<io.javalin.router.Endpoint> routes = server.web.endpoints().stream()
+                    .filter(e -> e.path.startsWith("/api/") || e.path.startsWith("/v1/") || e.path.equals("/metrics")).toList();
+
+            // then: a route added later without guard.api/admin/metrics fails here
+            assertThat(routes).hasSizeGreaterThanOrEqualTo(11);
+            for (io.javalin.router.Endpoint e : routes) {
+                assertThat(e.handler).as(e.method + " " + e.path).isInstanceOf(Guard.Guarded.class);
+                boolean write = WRITE_ROUTES.stream().anyMatch(w -> w.method().equals(e.method.name())
+                        && w.path().replace(VICTIM, "{docId}").equals(e.path));
+                if (write) assertThat(((Guard.Guarded) e.handler).access).as(e.method + " " + e.path).isEqualTo(Guard.Access.ADMIN);
+            }
+        }
+    }
+
+    @Test
     void should_refuse_every_spelling_of_every_write_route_without_the_admin_token() throws Exception {
         for (boolean adminSet : new boolean[] {true, false}) {
             try (TestServer server = TestServer.start(new ServerSettings(adminSet ? TOKEN : null, null, 1, 0))) {
