@@ -72,6 +72,10 @@ final class Problems {
                 return new ApiException(408, "request-timeout", "Request timeout", "the request body did not arrive in time",
                         null, Map.of());
             }
+            if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() >= 400 && b.getCode() < 500) {
+                return new ApiException(b.getCode(), "http-" + b.getCode(), org.eclipse.jetty.http.HttpStatus.getMessage(b.getCode()),
+                        "the request could not be read", null, Map.of());
+            }
             if (t instanceof org.eclipse.jetty.io.EofException) {
                 return ApiException.badRequest(null, "the request body ended before its declared length");
             }
