@@ -2,7 +2,7 @@ package dev.footnote.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.footnote.index.LuceneIndex;
+import dev.footnote.engine.lucene.LuceneIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
