@@ -99,8 +99,63 @@
     return err;
   }
 
+  // ---------------------------------------------------------------- API token
+  // A server with FOOTNOTE_API_TOKEN answers 401. The page then asks for the token once (one dialog however many
+  // calls were refused), keeps it for this tab only (sessionStorage, never localStorage) and sends it on every call.
+
+  const TOKEN_KEY = 'footnote.apiToken';
+  let apiToken = null;
+  try { apiToken = sessionStorage.getItem(TOKEN_KEY); } catch (_) { /* storage unavailable: memory only */ }
+  let tokenPrompt = null;
+
+  function askForToken(wrong) {
+    if (!tokenPrompt) {
+      tokenPrompt = new Promise((resolve) => {
+        const dialog = $('token-dialog');
+        const input = $('token-input');
+        $('token-hint').textContent = wrong
+          ? 'That token was not accepted. Enter the API token again; it is kept only for this tab.'
+          : 'This Footnote server asks for its API token. It is kept only for this tab.';
+        input.value = '';
+        const finish = (value) => {
+          $('token-form').onsubmit = null;
+          $('token-cancel').onclick = null;
+          dialog.onclose = null;
+          if (dialog.open) dialog.close();
+          tokenPrompt = null;
+          resolve(value);
+        };
+        $('token-form').onsubmit = (e) => { e.preventDefault(); finish(input.value.trim() || null); };
+        $('token-cancel').onclick = () => finish(null);
+        dialog.onclose = () => finish(null);
+        dialog.showModal();
+        input.focus();
+      });
+    }
+    return tokenPrompt;
+  }
+
+  /** fetch() with the API token; on 401 (or 403 for a token once accepted) asks for it and tries once more. */
+  async function apiFetch(url, init) {
+    const send = () => {
+      const headers = Object.assign({}, (init && init.headers) || {});
+      if (apiToken) headers.Authorization = 'Bearer ' + apiToken;
+      return fetch(url, Object.assign({}, init, { headers }));
+    };
+    let res = await send();
+    if (res.status === 401 || (res.status === 403 && apiToken)) {
+      const token = await askForToken(res.status === 403);
+      if (token) {
+        apiToken = token;
+        try { sessionStorage.setItem(TOKEN_KEY, token); } catch (_) { /* memory only */ }
+        res = await send();
+      }
+    }
+    return res;
+  }
+
   async function getJson(url) {
-    const res = await fetch(url, { headers: { Accept: 'application/json' } });
+    const res = await apiFetch(url, { headers: { Accept: 'application/json' } });
     if (!res.ok) throw await readProblem(res);
     return res.json();
   }
@@ -143,7 +198,7 @@
    * Falls back to a plain JSON Answer if the server did not stream. Resolves with the final Answer.
    */
   async function ask(body, signal, handlers) {
-    const res = await fetch('api/ask', {
+    const res = await apiFetch('api/ask', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
       body: JSON.stringify(body),

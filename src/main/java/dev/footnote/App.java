@@ -23,7 +23,9 @@ import dev.footnote.index.IngestReport;
 import dev.footnote.index.OnnxEmbedder;
 import dev.footnote.index.Progress;
 import dev.footnote.ingest.Chunker;
+import dev.footnote.ingest.Corpus;
 import dev.footnote.ingest.FolderCorpus;
+import dev.footnote.ingest.SeedsFolderException;
 import dev.footnote.library.Library;
 import dev.footnote.library.Originals;
 import dev.footnote.library.UploadStore;
@@ -143,9 +145,22 @@ public final class App implements AutoCloseable {
         return g;
     }
 
-    /** Brings the index up to date with the seeds folder. */
+    /** Brings the index up to date with the seeds folder; a missing or suddenly empty folder is refused. */
     public IngestReport syncSeeds(Progress progress) {
-        return indexer.sync(new FolderCorpus(settings.seedsDir(), settings.maxFileBytes()), progress);
+        return syncSeeds(progress, false);
+    }
+
+    /** @param allowEmpty whether an empty seeds folder may empty an index that holds documents (a deliberate act) */
+    public IngestReport syncSeeds(Progress progress, boolean allowEmpty) {
+        FolderCorpus folder = new FolderCorpus(settings.seedsDir(), settings.maxFileBytes());
+        return indexer.sync(() -> {
+            Corpus.Listing listing = folder.list();
+            if (listing.entries().isEmpty() && !allowEmpty && !engine.store().hashes().isEmpty()) {
+                throw new SeedsFolderException("seeds folder " + folder.root().toAbsolutePath() + " holds no documents but the"
+                        + " index holds " + engine.store().hashes().size() + "; refusing to empty the index (use --allow-empty to do so)");
+            }
+            return listing;
+        }, progress);
     }
 
     public Settings settings() {

@@ -131,6 +131,8 @@ public final class AnswerService {
             timings.put("generate", ms(t));
             fallback = e.reason();
             log.warn("model {} failed ({}): {}", model.name(), e.reason(), e.getMessage());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e; // the caller went away: no fallback answer, nobody would read it
         } catch (RuntimeException e) {
             timings.put("generate", ms(t));
             fallback = "model_error";

@@ -43,7 +43,8 @@ public final class DocumentLoader {
         String p = relativePath.replace('\\', '/');
         String safe = p.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
         if (safe.isEmpty()) safe = "doc";
-        if (!safe.equals(p)) safe = safe + "-" + Hashing.sha256(p).substring(0, 6);
+        // 64 bits of the path's hash: two different names that clean up alike do not meet by chance
+        if (!safe.equals(p)) safe = safe + "-" + Hashing.sha256(p).substring(0, 16);
         return safe;
     }
 

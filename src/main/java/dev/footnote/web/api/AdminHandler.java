@@ -30,7 +30,7 @@ final class AdminHandler {
         if (file == null) throw ApiException.badRequest("file", "the multipart field 'file' is missing");
         StoredDocument doc;
         try (InputStream in = file.content()) {
-            doc = uploads.add(file.filename(), file.size(), in);
+            doc = uploads.add(file.filename(), file.size(), in, "true".equalsIgnoreCase(ctx.queryParam("replace")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -193,7 +193,7 @@ class ConcurrencyIT {
             long start = System.nanoTime();
             HttpResponse<String> r;
             if (op < 6) {
-                r = server.upload(name(d), version(d, version++), AUTH);
+                r = server.replace(name(d), version(d, version++), AUTH);
             } else if (op < 9) {
                 r = server.delete("/api/documents/" + name(d), AUTH);
             } else {
