@@ -38,15 +38,19 @@ final class EvalCommand implements Command {
                 Usage:
                   footnote eval retrieval --corpus F --queries F --qrels F [--mode bm25|vector|hybrid] [--index DIR] [--json]
                                           [--backend lucene|solr] [--solr-urls URLS] [--solr-collection NAME]
-                  footnote eval answers --passages F --questions F [--unanswerable F] [--index DIR] [--json]
-                  footnote eval injections --instructions F[,F…] --passages F [--json]
+                  footnote eval answers --passages F --questions F [--unanswerable F] [--index DIR] [--json] [--features OUT]
+                  footnote eval calibrate --features F [--l2 X]
                   footnote eval citations --cases F [--split all|even|odd] [--verdicts F] [--json]
+                  footnote eval injections --instructions F[,F…] --passages F [--json]
 
                 retrieval: BEIR corpus (.jsonl or .jsonl.gz), queries (.jsonl) and qrels (TSV with header). Documents are
                   ranked by their best passage. Prints nDCG@10, Recall@100, MRR@10, queries and mean ms per query.
                 answers: SQuAD-style passages and questions, answered by the local answerer. Prints answer_hit,
                   citation_hit, gold_passage_cited, abstain_rate, ms_p50 and, with --unanswerable (BEIR queries the
-                  passages cannot answer), unanswerable_abstained.
+                  passages cannot answer), unanswerable_abstained. --features OUT also writes every candidate sentence
+                  of every question with its features (one JSON line per question), the input of calibrate.
+                calibrate: re-fits the local answerer's sentence ranking and abstention models from a --features file
+                  and prints the coefficients as Calibration.DEFAULT holds them (--l2: weight penalty, default 1e-5).
                 citations: claim/passage cases (JSON lines: id, kind, label, claim, passage {id, title, text}) through
                   the answers' citation resolver and verifier, no model, no HTTP. Prints faithful_supported,
                   faithful_kept (supported or partial), false_caught, false_flagged (unsupported or partial), the
@@ -67,11 +71,12 @@ final class EvalCommand implements Command {
     public int run(List<String> argv) throws Exception {
         Args a = new Args(argv, Set.of("json"), Set.of("cases", "split", "verdicts", "instructions", "corpus", "queries", "qrels", "mode", "index", "model",
                 "vector-weight", "depth", "title-boost", "passages", "questions", "unanswerable", "limit", "k", "features",
-                "min-confidence", "backend", "solr-urls", "solr-collection"));
-        if (a.positional().size() != 1) throw new Args.UsageException("say what to evaluate: 'retrieval', 'answers' or 'citations'");
+                "min-confidence", "l2", "backend", "solr-urls", "solr-collection"));
+        if (a.positional().size() != 1) throw new Args.UsageException("say what to evaluate: 'retrieval', 'answers', 'calibrate', 'citations' or 'injections'");
         return switch (a.positional().get(0)) {
             case "retrieval" -> retrieval(a);
             case "answers" -> AnswerEvalRunner.run(a);
+            case "calibrate" -> CalibrateRunner.run(a);
             case "citations" -> CitationEvalRunner.run(a);
             case "injections" -> injections(a);
             default -> throw new Args.UsageException("unknown evaluation '" + a.positional().get(0) + "'");
@@ -87,7 +92,7 @@ final class EvalCommand implements Command {
         }
         List<String> ordinary = dev.footnote.eval.InjectionEval.readSentences(existingFile(a, "passages"));
         Map<String, Object> r = dev.footnote.eval.InjectionEval.run(sets, ordinary);
-        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         System.out.println(a.flag("json") ? json.writeValueAsString(r) : json.writerWithDefaultPrettyPrinter().writeValueAsString(r));
         return 0;
     }
