@@ -376,8 +376,23 @@
     return flagged;
   }
 
+  /** Where a citation's quote is in the original: "p. 3", "pp. 3–4", "slide 2", then the section; '' if unknown. */
+  function citationWhere(c) {
+    const parts = [];
+    if (Number.isInteger(c.page)) parts.push(Number.isInteger(c.pageEnd) ? 'pp. ' + c.page + '–' + c.pageEnd : 'p. ' + c.page);
+    if (Number.isInteger(c.slide)) parts.push('slide ' + c.slide);
+    if (c.section) parts.push(String(c.section));
+    return parts.join(', ');
+  }
+
+  /** The original file, opened at the cited page when it is a PDF (browsers' viewers honour #page=N). */
+  function originalHref(c) {
+    return 'api/documents/' + encodeURIComponent(c.docId) + '/file' + (Number.isInteger(c.page) ? '#page=' + c.page : '');
+  }
+
   function sourceCard(c, view, nearest) {
     const quote = c.quote || c.passage || '';
+    const where = citationWhere(c);
     return el('li', null,
       el('button', {
         type: 'button',
@@ -390,7 +405,8 @@
       el('span', { class: 'source-main' },
         el('span', { class: 'source-head' },
           el('span', { class: 'source-title' }, c.title || c.docId || 'Untitled document'),
-          c.date ? el('span', { class: 'source-date' }, formatDate(c.date)) : null),
+          c.date ? el('span', { class: 'source-date' }, formatDate(c.date)) : null,
+          where ? el('span', { class: 'source-loc', 'data-testid': 'source-card-location' }, where) : null),
         el('span', { class: 'source-quote' }, quoted(truncate(quote, 160))))));
   }
 
@@ -837,6 +853,10 @@
     $('source-title').textContent = c.title || c.docId || 'Untitled document';
     $('source-date').textContent = c.date ? formatDate(c.date) : '';
     $('source-date').hidden = !c.date;
+    const where = citationWhere(c);
+    $('source-location').textContent = where;
+    $('source-location').hidden = !where;
+    $('open-original').setAttribute('href', originalHref(c));
     const passageEl = $('source-passage');
     clear(passageEl);
     const parts = locateQuote(c);

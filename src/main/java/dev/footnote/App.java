@@ -22,6 +22,7 @@ import dev.footnote.ingest.Corpus;
 import dev.footnote.ingest.FolderCorpus;
 import dev.footnote.ingest.SeedsFolderException;
 import dev.footnote.library.Library;
+import dev.footnote.library.Originals;
 import dev.footnote.library.UploadStore;
 import dev.footnote.retrieve.ChunkRanker;
 import dev.footnote.retrieve.FusionParams;
@@ -97,7 +98,8 @@ public final class App implements AutoCloseable {
     public WebServer webServer() {
         UploadStore uploads = new UploadStore(settings.seedsDir(), indexer, library,
                 (long) settings.server().maxUploadMb() * 1024 * 1024, settings.maxFileBytes());
-        return WebServer.create(settings.server(), answers, library, uploads, () -> syncSeeds(Progress.silent()),
+        Originals originals = new Originals(settings.seedsDir(), engine.store(), settings.maxFileBytes());
+        return WebServer.create(settings.server(), answers, library, uploads, originals, () -> syncSeeds(Progress.silent()),
                 this::runtimeGauges);
     }
 

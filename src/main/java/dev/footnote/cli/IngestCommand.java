@@ -24,8 +24,8 @@ final class IngestCommand implements Command {
         return """
                 Usage: footnote ingest [--seeds DIR] [--index DIR] [--allow-empty]
 
-                Indexes every .txt, .md, .html and .pdf file under the seeds folder. Unchanged files are skipped,
-                changed ones replaced, deleted ones removed. Prints a summary with the skipped files and why.
+                Indexes every .txt, .md, .html, .pdf, .docx, .pptx, .xlsx and .odt file under the seeds folder.
+                Unchanged files are skipped, changed ones replaced, deleted ones removed. Prints a summary with the skipped files and why.
                   --seeds DIR   seeds folder (default FOOTNOTE_SEEDS_DIR, 'seeds')
                   --index DIR   index folder (default FOOTNOTE_INDEX_DIR, 'data/index')
                   --allow-empty let an empty seeds folder empty the index (refused otherwise, as is a missing folder)""";

@@ -5,6 +5,7 @@ import dev.footnote.answer.AnswerService;
 import dev.footnote.config.ServerSettings;
 import dev.footnote.index.IngestReport;
 import dev.footnote.library.Library;
+import dev.footnote.library.Originals;
 import dev.footnote.library.UploadStore;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -31,7 +32,7 @@ public final class WebServer implements AutoCloseable {
     /** The interface the server listens on ({@code FOOTNOTE_HOST}, loopback by default). */
     private final String host;
 
-    private WebServer(ServerSettings server, AnswerService answers, Library library, UploadStore uploads,
+    private WebServer(ServerSettings server, AnswerService answers, Library library, UploadStore uploads, Originals originals,
                       Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges) {
         ObjectMapper json = Json.mapper();
         this.host = server.host();
@@ -44,7 +45,7 @@ public final class WebServer implements AutoCloseable {
                 new RateLimiter(server.authFailuresPerMinute(), System::nanoTime));
         AskHandler ask = new AskHandler(answers, bodies, json);
         OpenAiHandler openai = new OpenAiHandler(answers, bodies, json);
-        SourcesHandler sources = new SourcesHandler(library);
+        SourcesHandler sources = new SourcesHandler(library, originals);
         AdminHandler admin = new AdminHandler(uploads, reindex);
         OpsHandler ops = new OpsHandler(ready::get, metrics, answers.stats(), library, gauges);
         this.javalin = Javalin.create(config -> {
@@ -54,6 +55,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/passages/{chunkId}", guard.api(sources::passage));
             config.routes.get("/api/documents", guard.api(sources::documents));
             config.routes.get("/api/documents/{docId}", guard.api(sources::document));
+            config.routes.get("/api/documents/{docId}/file", guard.api(sources::file));
             config.routes.get("/api/search", guard.api(sources::search));
             config.routes.post("/api/documents", guard.admin(admin::upload));
             config.routes.delete("/api/documents/{docId}", guard.admin(admin::delete));
@@ -97,12 +99,13 @@ public final class WebServer implements AutoCloseable {
     /**
      * Builds the server over the parts it serves; call {@link #start(int)} to listen.
      *
+     * @param originals the indexed files themselves ({@code GET /api/documents/{docId}/file})
      * @param reindex re-syncs the seeds folder ({@code POST /api/reindex})
      * @param gauges  point-in-time figures added to {@code /metrics}
      */
     public static WebServer create(ServerSettings server, AnswerService answers, Library library, UploadStore uploads,
-                                   Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges) {
-        return new WebServer(server, answers, library, uploads, reindex, gauges);
+                                   Originals originals, Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges) {
+        return new WebServer(server, answers, library, uploads, originals, reindex, gauges);
     }
 
     public WebServer start(int port) {
