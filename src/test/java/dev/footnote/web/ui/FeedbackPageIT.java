@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * comment; then {@code footnote feedback export --format cases}, run as its own process beside the live server,
  * writes that report as a citation case (claim, passage, label unsupported).
  */
+@org.junit.jupiter.api.extension.ExtendWith(Chromium.Installed.class)
 class FeedbackPageIT {
     private static final String GENEVA = "Who did Blinken meet in Geneva?";
     private static RealFootnoteApp app;
@@ -30,7 +31,7 @@ class FeedbackPageIT {
 
     @BeforeAll
     static void start() throws IOException {
-        browser = Chromium.startOrSkip("FeedbackPageIT", Path.of("target", "screenshots", "feedback"));
+        browser = Chromium.start(Path.of("target", "screenshots", "feedback"));
         app = RealFootnoteApp.start();
     }
 

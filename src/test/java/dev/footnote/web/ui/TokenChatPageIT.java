@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * asks for the token once, the page keeps it for the tab (sessionStorage, not localStorage) and sends it on every call.
  * The page runs under the server's Content-Security-Policy, so nothing inline may be needed.
  */
+@org.junit.jupiter.api.extension.ExtendWith(Chromium.Installed.class)
 class TokenChatPageIT {
     private static final String TOKEN = "page-api-token";
     private static RealFootnoteApp app;
@@ -26,7 +27,7 @@ class TokenChatPageIT {
 
     @BeforeAll
     static void start() throws IOException {
-        browser = Chromium.startOrSkip("TokenChatPageIT", Path.of("target", "screenshots", "token"));
+        browser = Chromium.start(Path.of("target", "screenshots", "token"));
         app = RealFootnoteApp.start(new ServerSettings(null, TOKEN, 20, 0));
     }
 
