@@ -47,7 +47,7 @@ final class BenchCommand implements Command {
                 Usage:
                   footnote bench http [--corpus F.jsonl(.gz)] [--queries F.jsonl] [--index DIR] [--seconds N] [--clients N] [--no-query-cache]
                   footnote bench soak [--corpus F] [--queries F] [--index DIR] [--seconds 120] [--clients 16]
-                  footnote bench ingest [--corpus F.jsonl(.gz)] [--limit N] [--model NAME]
+                  footnote bench ingest [--corpus F.jsonl(.gz)] [--limit N] [--model NAME] [--peer] [--json]
 
                 http: starts the app on loopback over the corpus (a BEIR file, default the seeds folder), warms up, then
                   drives POST /api/ask (JSON) and GET /api/search in turn, each for --seconds (default 20) with --clients
@@ -57,12 +57,16 @@ final class BenchCommand implements Command {
                   prints the same per endpoint, and heap used after GC at the start and the end.
                 ingest: embeds the texts an ingest of the corpus (default the seeds folder; --limit N first documents)
                   embeds, in the same batches, with the model alone; then ingests it into a fresh index; then reopens
-                  it and syncs with nothing changed. Prints chunks/s for both, their ratio, and the restart time.""";
+                  it and syncs with nothing changed. Prints chunks/s for both, their ratio, and the restart time.
+                  --peer: ingests into a fresh index, then ingests the same documents in this process the way
+                  LangChain4j's EmbeddingStoreIngestor does (recursive 300/30-token splitter, bge-small-en-v1.5-q,
+                  in-memory store, title + newline + text); prints both docs/s and their ratio (--json:
+                  footnote_docs_per_s, peer_docs_per_s, ratio).""";
     }
 
     @Override
     public int run(List<String> argv) throws Exception {
-        Args a = new Args(argv, Set.of("no-query-cache"), Set.of("corpus", "queries", "index", "seeds", "seconds", "clients",
+        Args a = new Args(argv, Set.of("no-query-cache", "peer", "json"), Set.of("corpus", "queries", "index", "seeds", "seconds", "clients",
                 "limit", "model"));
         if (a.positional().size() != 1) throw new Args.UsageException("say what to measure: 'http', 'soak' or 'ingest'");
         return switch (a.positional().get(0)) {
@@ -83,7 +87,7 @@ final class BenchCommand implements Command {
             Corpus.Listing l = full.list();
             return new Corpus.Listing(l.entries().subList(0, Math.min(limit, l.entries().size())), l.skipped());
         };
-        new IngestBench(model, System.out).run(corpus);
+        new IngestBench(model, System.out).run(corpus, a.flag("peer"), a.flag("json"));
         return 0;
     }
 

@@ -59,6 +59,16 @@ public final class CachingEmbedder implements Embedder {
         return delegate.embedPassages(texts);
     }
 
+    @Override
+    public List<PassageVectors> embedWithSentences(List<PassageText> passages) {
+        return delegate.embedWithSentences(passages);
+    }
+
+    @Override
+    public String vectorsId() {
+        return delegate.vectorsId();
+    }
+
     public long hits() {
         return hits.sum();
     }

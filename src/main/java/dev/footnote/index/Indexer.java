@@ -71,7 +71,7 @@ public final class Indexer {
         writeLock.lock();
         try {
             int chunks = write(List.of(doc));
-            index.commit(embedder.name());
+            index.commit(embedder.vectorsId());
             return chunks;
         } finally {
             writeLock.unlock();
@@ -83,7 +83,7 @@ public final class Indexer {
         try {
             if (index.document(docId).isEmpty()) return false;
             index.delete(docId);
-            index.commit(embedder.name());
+            index.commit(embedder.vectorsId());
             return true;
         } finally {
             writeLock.unlock();
@@ -93,10 +93,10 @@ public final class Indexer {
     private IngestReport doSync(Corpus corpus, Progress progress) {
         long t0 = System.nanoTime();
         embedNanos = 0;
-        if (index.committedModel().filter(m -> !m.equals(embedder.name())).isPresent()) {
-            log.info("embedding model changed from {} to {}: rebuilding the index", index.committedModel().get(), embedder.name());
+        if (index.committedModel().filter(m -> !m.equals(embedder.vectorsId())).isPresent()) {
+            log.info("embedding model changed from {} to {}: rebuilding the index", index.committedModel().get(), embedder.vectorsId());
             index.deleteAll();
-            index.commit(embedder.name());
+            index.commit(embedder.vectorsId());
         }
         Corpus.Listing listing = corpus.list();
         Map<String, String> existing = index.hashes();
@@ -148,7 +148,7 @@ public final class Indexer {
                     if (System.nanoTime() - lastCommit > commitEveryNanos) {
                         chunks += await(writing);
                         writing = null;
-                        index.commit(embedder.name());
+                        index.commit(embedder.vectorsId());
                         log.debug("committed after {} of {} documents", i + 1, todo.size());
                         lastCommit = System.nanoTime();
                     }
@@ -157,7 +157,7 @@ public final class Indexer {
         } finally {
             chunks += await(writing);
         }
-        index.commit(embedder.name());
+        index.commit(embedder.vectorsId());
         if (added + updated + deleted >= OPTIMIZE_AFTER_CHANGES && index.chunkCount() <= OPTIMIZE_MAX_CHUNKS) {
             long t = System.nanoTime();
             index.optimize();
@@ -173,26 +173,32 @@ public final class Indexer {
     /** Chunks and embeds a batch of documents: the expensive, parallel half of writing them. */
     private Prepared prepare(List<SourceDocument> docs) {
         List<List<Chunk>> chunked = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        List<PassageText> passages = new ArrayList<>();
         for (SourceDocument d : docs) {
             List<Chunk> cs = chunker.chunk(d);
             chunked.add(cs);
-            texts.addAll(textsToEmbed(d, cs));
+            passages.addAll(passagesToEmbed(d, cs));
         }
         long t = System.nanoTime();
-        List<float[]> vectors = embedder.embedPassages(texts);
+        List<PassageVectors> vectors = embedder.embedWithSentences(passages);
         embedNanos += System.nanoTime() - t;
         return new Prepared(docs, chunked, vectors);
     }
 
-    /** What is embedded for a document, in order: each chunk (with the title before it), then its sentences. */
-    public static List<String> textsToEmbed(SourceDocument d, List<Chunk> chunks) {
-        List<String> texts = new ArrayList<>();
+    /**
+     * What is embedded for a document, one per chunk: the title, a line break and the chunk text, with the spans of
+     * the chunk's sentences in that text.
+     */
+    public static List<PassageText> passagesToEmbed(SourceDocument d, List<Chunk> chunks) {
+        List<PassageText> out = new ArrayList<>(chunks.size());
+        String prefix = d.title() + "\n";
         for (Chunk c : chunks) {
-            texts.add(d.title() + "\n" + c.span().of(d.text()));
-            for (Span s : c.sentences()) texts.add(s.of(d.text()));
+            List<Span> sentences = new ArrayList<>(c.sentences().size());
+            int shift = prefix.length() - c.span().start();
+            for (Span s : c.sentences()) sentences.add(new Span(s.start() + shift, s.end() + shift));
+            out.add(new PassageText(prefix + c.span().of(d.text()), sentences));
         }
-        return texts;
+        return out;
     }
 
     /** Writes a prepared batch, each document as one atomic block; returns the number of chunks. */
@@ -203,11 +209,10 @@ public final class Indexer {
             List<Chunk> cs = p.chunks().get(i);
             List<float[]> chunkVectors = new ArrayList<>();
             List<List<float[]>> sentenceVectors = new ArrayList<>();
-            for (Chunk c : cs) {
-                chunkVectors.add(p.vectors().get(k++));
-                List<float[]> sv = new ArrayList<>();
-                for (int s = 0; s < c.sentences().size(); s++) sv.add(p.vectors().get(k++));
-                sentenceVectors.add(sv);
+            for (int c = 0; c < cs.size(); c++) {
+                PassageVectors v = p.vectors().get(k++);
+                chunkVectors.add(v.passage());
+                sentenceVectors.add(v.sentences());
             }
             index.put(p.docs().get(i), cs, chunkVectors, sentenceVectors);
             total += cs.size();
@@ -232,6 +237,6 @@ public final class Indexer {
         }
     }
 
-    private record Prepared(List<SourceDocument> docs, List<List<Chunk>> chunks, List<float[]> vectors) {
+    private record Prepared(List<SourceDocument> docs, List<List<Chunk>> chunks, List<PassageVectors> vectors) {
     }
 }
