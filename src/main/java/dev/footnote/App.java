@@ -47,6 +47,11 @@ public final class App implements AutoCloseable {
 
     /** @param backend where the index lives: the embedded Lucene folder or a SolrCloud collection */
     public App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model, BackendSettings backend) {
+        this(settings, embedder, model, backend, false);
+    }
+
+    /** @param readOnly open the Lucene index without its write lock, searching what another process has committed */
+    private App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model, BackendSettings backend, boolean readOnly) {
         this.settings = settings;
         this.llm = model.filter(LangChain4jAnswerGenerator.class::isInstance).map(LangChain4jAnswerGenerator.class::cast).orElse(null);
         this.embedder = embedder;
@@ -58,7 +63,8 @@ public final class App implements AutoCloseable {
             this.retriever = r;
             weights = r;
         } else {
-            LuceneIndex lucene = LuceneIndex.open(settings.indexDir(), embedder.dimension());
+            LuceneIndex lucene = readOnly ? LuceneIndex.openReadOnly(settings.indexDir(), embedder.dimension())
+                    : LuceneIndex.open(settings.indexDir(), embedder.dimension());
             LuceneRetriever r = new LuceneRetriever(lucene, Retriever.Mode.HYBRID, FusionParams.DEFAULT);
             this.index = lucene;
             this.retriever = r;
@@ -77,6 +83,16 @@ public final class App implements AutoCloseable {
         Optional<AnswerGenerator> llm = LangChain4jAnswerGenerator.from(settings.llm(), prompts).map(g -> g);
         return new App(settings, new CachingEmbedder(OnnxEmbedder.named(settings.embeddingModel()), QUERY_CACHE), llm,
                 BackendSettings.load(ConfigSource.system()));
+    }
+
+    /**
+     * The production wiring over an index another process (a running {@code serve}) holds for writing: answers from
+     * what that process has committed; nothing can be indexed through this app.
+     */
+    public static App readOnly(Settings settings) {
+        Prompts prompts = Prompts.load(settings.llm().promptsDir());
+        Optional<AnswerGenerator> llm = LangChain4jAnswerGenerator.from(settings.llm(), prompts).map(g -> g);
+        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), llm, BackendSettings.load(ConfigSource.system()), true);
     }
 
     /** The language-model adapter, when one is configured (for its circuit breaker state). */
@@ -102,6 +118,11 @@ public final class App implements AutoCloseable {
     /** Brings the index up to date with the seeds folder. */
     public IngestReport syncSeeds(Progress progress) {
         return indexer.sync(new FolderCorpus(settings.seedsDir(), settings.maxFileBytes()), progress);
+    }
+
+    /** Brings the index up to date with the seeds folder on a background thread, searchable as it goes. */
+    public java.util.concurrent.CompletableFuture<IngestReport> syncSeedsInBackground(Progress progress) {
+        return indexer.syncInBackground(new FolderCorpus(settings.seedsDir(), settings.maxFileBytes()), progress);
     }
 
     public Settings settings() {

@@ -46,7 +46,8 @@ final class SearchCommand implements Command {
             System.err.println("footnote search: no index at " + s.indexDir().toAbsolutePath() + "; run 'ingest' first");
             return 1;
         }
-        try (LuceneIndex index = LuceneIndex.open(s.indexDir(), 384)) {
+        // read-only: works while a running server holds the writer
+        try (LuceneIndex index = LuceneIndex.openReadOnly(s.indexDir(), 384)) {
             LuceneRetriever r = new LuceneRetriever(index, mode, FusionParams.DEFAULT);
             List<Hit> hits = r.retrieve(new SearchQuery(q, OnnxEmbedder.named(s.embeddingModel())), k);
             if (hits.isEmpty()) System.out.println("no passages found");

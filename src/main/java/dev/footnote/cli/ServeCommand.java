@@ -8,7 +8,10 @@ import dev.footnote.web.api.WebServer;
 import java.util.List;
 import java.util.Set;
 
-/** {@code serve}: opens the index, starts the web server (live, not yet ready), syncs the seeds, then reports ready. */
+/**
+ * {@code serve}: opens the index and answers from it at once, while new and changed seeds are indexed in the background
+ * (answers cite only what is committed, whole documents at a time).
+ */
 final class ServeCommand implements Command {
     @Override
     public String name() {
@@ -17,7 +20,7 @@ final class ServeCommand implements Command {
 
     @Override
     public String summary() {
-        return "start the web UI and HTTP API (indexes the seeds folder first)";
+        return "start the web UI and HTTP API (indexes the seeds folder in the background)";
     }
 
     @Override
@@ -25,8 +28,9 @@ final class ServeCommand implements Command {
         return """
                 Usage: footnote serve [--port N] [--seeds DIR] [--index DIR]
 
-                Starts the chat page and the HTTP API (see /openapi.json), after bringing the index up to date with
-                the seeds folder. /health answers at once; /ready answers 200 once the seeds are indexed.
+                Starts the chat page and the HTTP API (see /openapi.json) over what is already indexed, and brings the
+                index up to date with the seeds folder in the background. /ready answers 200 once the index is open;
+                /health reports the indexing progress (documents done of the total, rate, time left).
                   --port N      port to listen on (default FOOTNOTE_PORT, 7070; 0 picks a free one)
                   --seeds DIR   seeds folder (default FOOTNOTE_SEEDS_DIR, 'seeds')
                   --index DIR   index folder (default FOOTNOTE_INDEX_DIR, 'data/index')""";
@@ -49,10 +53,17 @@ final class ServeCommand implements Command {
             web.close();
             app.close();
         }, "footnote-shutdown"));
-        IngestReport r = app.syncSeeds(Progress.console("ingest", 0));
-        System.out.println(r.summary());
         web.markReady();
-        System.out.println("Footnote is ready at http://localhost:" + web.port() + "/");
+        System.out.println("Footnote is ready at http://localhost:" + web.port() + "/ (indexing the seeds folder in the background)");
+        app.syncSeedsInBackground(Progress.console("indexing", 0)).whenComplete((r, e) -> {
+            if (e != null) {
+                // what was committed stays searchable; the next start picks up the rest
+                System.err.println("footnote serve: indexing stopped: " + e.getMessage());
+            } else {
+                System.out.println(r.summary());
+                System.out.println("the index is up to date with " + app.settings().seedsDir());
+            }
+        });
         return 0;
     }
 }

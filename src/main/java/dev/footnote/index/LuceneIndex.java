@@ -53,6 +53,7 @@ public final class LuceneIndex implements ChunkStore {
     private final SearcherManager searchers;
     private final int dimension;
 
+    /** @param writer null when opened read-only (another process holds the writer) */
     private LuceneIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers, int dimension) {
         this.path = path;
         this.directory = directory;
@@ -76,18 +77,11 @@ public final class LuceneIndex implements ChunkStore {
             if (w.getLiveCommitData() == null || !w.getLiveCommitData().iterator().hasNext()) {
                 w.commit(); // an empty first commit so readers can open
             }
-            SearcherManager sm = new SearcherManager(w, new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader r, org.apache.lucene.index.IndexReader prev) {
-                    IndexSearcher s = new IndexSearcher(r);
-                    s.setSimilarity(Analyzers.similarity());
-                    return s;
-                }
-            });
+            SearcherManager sm = new SearcherManager(w, SEARCHERS);
             return new LuceneIndex(path, dir, w, sm, dimension);
         } catch (LockObtainFailedException e) {
             closeQuietly(dir);
-            throw new IndexUnavailableException("index at " + path.toAbsolutePath() + " is locked by another Footnote process", e);
+            throw new IndexLockedException("index at " + path.toAbsolutePath() + " is locked by another Footnote process", e);
         } catch (AccessDeniedException e) {
             closeQuietly(dir);
             throw new IndexUnavailableException("index directory " + path.toAbsolutePath() + " is not writable", e);
@@ -98,6 +92,41 @@ public final class LuceneIndex implements ChunkStore {
             closeQuietly(dir);
             throw new IndexUnavailableException("cannot open index at " + path.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static final SearcherFactory SEARCHERS = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader r, org.apache.lucene.index.IndexReader prev) {
+            IndexSearcher s = new IndexSearcher(r);
+            s.setSimilarity(Analyzers.similarity());
+            return s;
+        }
+    };
+
+    /**
+     * Opens an existing index for searching only, without its write lock: works while another process (a running
+     * {@code serve}) holds the writer, and sees what that process has committed. Writes throw.
+     */
+    public static LuceneIndex openReadOnly(Path path, int dimension) {
+        if (!exists(path)) throw new IndexUnavailableException("no index at " + path.toAbsolutePath() + "; run 'ingest' first", null);
+        Directory dir = null;
+        try {
+            dir = FSDirectory.open(path);
+            return new LuceneIndex(path, dir, null, new SearcherManager(dir, SEARCHERS), dimension);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(dir);
+            throw new IndexUnavailableException("cannot open index at " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether this instance can write (false when opened with {@link #openReadOnly}). */
+    public boolean writable() {
+        return writer != null;
+    }
+
+    private IndexWriter writer() {
+        if (writer == null) throw new IllegalStateException("index at " + path + " is open read-only");
+        return writer;
     }
 
     public Path path() {
@@ -111,6 +140,9 @@ public final class LuceneIndex implements ChunkStore {
     /** The embedding model recorded with the last commit, if any. */
     @Override
     public Optional<String> committedModel() {
+        if (writer == null) {
+            return search(s -> Optional.ofNullable(((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData().get(Fields.COMMIT_MODEL)));
+        }
         for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
             if (e.getKey().equals(Fields.COMMIT_MODEL)) return Optional.of(e.getValue());
         }
@@ -126,7 +158,7 @@ public final class LuceneIndex implements ChunkStore {
         }
         block.add(documentRecord(doc, chunks.size()));
         try {
-            writer.updateDocuments(new Term(Fields.DOC_ID, doc.id()), block);
+            writer().updateDocuments(new Term(Fields.DOC_ID, doc.id()), block);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to index " + path, e);
         }
@@ -135,7 +167,7 @@ public final class LuceneIndex implements ChunkStore {
     @Override
     public void delete(String docId) {
         try {
-            writer.deleteDocuments(new Term(Fields.DOC_ID, docId));
+            writer().deleteDocuments(new Term(Fields.DOC_ID, docId));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to index " + path, e);
         }
@@ -144,7 +176,7 @@ public final class LuceneIndex implements ChunkStore {
     @Override
     public void deleteAll() {
         try {
-            writer.deleteAll();
+            writer().deleteAll();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to index " + path, e);
         }
@@ -154,8 +186,8 @@ public final class LuceneIndex implements ChunkStore {
     @Override
     public void commit(String embeddingModel) {
         try {
-            writer.setLiveCommitData(Map.of(Fields.COMMIT_MODEL, embeddingModel).entrySet());
-            writer.commit();
+            writer().setLiveCommitData(Map.of(Fields.COMMIT_MODEL, embeddingModel).entrySet());
+            writer().commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit index " + path + ": " + e.getMessage(), e);
@@ -166,8 +198,8 @@ public final class LuceneIndex implements ChunkStore {
     @Override
     public void optimize() {
         try {
-            writer.forceMerge(1);
-            writer.commit();
+            writer().forceMerge(1);
+            writer().commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot optimise index " + path + ": " + e.getMessage(), e);
@@ -186,6 +218,7 @@ public final class LuceneIndex implements ChunkStore {
     public <T> T search(SearchFunction<T> fn) {
         IndexSearcher s = null;
         try {
+            if (writer == null) searchers.maybeRefresh(); // see what the writing process has committed since
             s = searchers.acquire();
             return fn.apply(s);
         } catch (IOException e) {
@@ -349,7 +382,7 @@ public final class LuceneIndex implements ChunkStore {
     public void close() {
         try {
             searchers.close();
-            writer.close();
+            if (writer != null) writer.close();
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,7 +38,7 @@ public final class WebServer implements AutoCloseable {
         OpenAiHandler openai = new OpenAiHandler(app.answers(), bodies, json);
         SourcesHandler sources = new SourcesHandler(library);
         AdminHandler admin = new AdminHandler(uploads, () -> app.syncSeeds(Progress.silent()));
-        OpsHandler ops = new OpsHandler(ready::get, metrics, app.answers().stats(), library, app::runtimeGauges);
+        OpsHandler ops = new OpsHandler(ready::get, metrics, app.answers().stats(), library, app::runtimeGauges, app.indexer()::status);
         this.javalin = Javalin.create(config -> {
             configure(config, json, maxUpload);
             new Problems(json).register(config.routes);
@@ -98,7 +98,7 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
-    /** Marks the index open and synced: {@code /ready} answers 200 from now on. */
+    /** Marks the index open: {@code /ready} answers 200 from now on (indexing may go on in the background). */
     public void markReady() {
         ready.set(true);
     }
