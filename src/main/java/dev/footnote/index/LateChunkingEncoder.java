@@ -56,6 +56,11 @@ final class LateChunkingEncoder {
     }
 
     List<PassageVectors> encode(List<PassageText> passages) {
+        return encode(passages, true);
+    }
+
+    /** @param readMissingAlone whether a sentence without tokens of its own is read alone (else it gets the passage's vector) */
+    private List<PassageVectors> encode(List<PassageText> passages, boolean readMissingAlone) {
         List<Tokens> tokens = new ArrayList<>(passages.size());
         List<Window> windows = new ArrayList<>();
         for (PassageText p : passages) {
@@ -64,7 +69,8 @@ final class LateChunkingEncoder {
             windows.addAll(t.windows());
         }
         run(windows);
-        List<PassageVectors> out = new ArrayList<>(passages.size());
+        List<float[]> passageVectors = new ArrayList<>(passages.size());
+        List<List<float[]>> sentenceVectors = new ArrayList<>(passages.size());
         List<int[]> missing = new ArrayList<>(); // {passage, sentence} with no token of their own (text cut off)
         for (int i = 0; i < passages.size(); i++) {
             PassageText p = passages.get(i);
@@ -72,29 +78,30 @@ final class LateChunkingEncoder {
             List<float[]> sentences = new ArrayList<>(p.sentences().size());
             for (int s = 0; s < p.sentences().size(); s++) {
                 float[] v = t.meanOver(p.sentences().get(s));
-                if (v == null) missing.add(new int[] {i, s});
+                if (v == null && readMissingAlone) missing.add(new int[] {i, s});
+                if (v == null && !readMissingAlone) v = t.passageVector();
                 sentences.add(v);
             }
-            out.add(new PassageVectors(t.passageVector(), sentences));
+            passageVectors.add(t.passageVector());
+            sentenceVectors.add(sentences);
         }
-        if (!missing.isEmpty()) fillMissing(passages, out, missing);
+        if (!missing.isEmpty()) fillMissing(passages, sentenceVectors, missing);
+        List<PassageVectors> out = new ArrayList<>(passages.size());
+        for (int i = 0; i < passages.size(); i++) out.add(new PassageVectors(passageVectors.get(i), sentenceVectors.get(i)));
         return out;
     }
 
-    /** A sentence the tokenizer cut off is read on its own, pooled the same way. */
-    private void fillMissing(List<PassageText> passages, List<PassageVectors> out, List<int[]> missing) {
+    /** A sentence the tokenizer cut off (past 512 tokens) is read on its own, pooled the same way. */
+    private void fillMissing(List<PassageText> passages, List<List<float[]>> sentenceVectors, List<int[]> missing) {
         List<PassageText> alone = new ArrayList<>();
         for (int[] m : missing) {
             String text = passages.get(m[0]).sentences().get(m[1]).of(passages.get(m[0]).text());
             alone.add(new PassageText(text, List.of(new Span(0, text.length()))));
         }
-        List<PassageVectors> vs = encode(alone);
+        List<PassageVectors> vs = encode(alone, false);
         for (int k = 0; k < missing.size(); k++) {
             int[] m = missing.get(k);
-            List<float[]> sentences = new ArrayList<>(out.get(m[0]).sentences());
-            float[] v = vs.get(k).sentences().get(0);
-            sentences.set(m[1], v != null ? v : vs.get(k).passage());
-            out.set(m[0], new PassageVectors(out.get(m[0]).passage(), sentences));
+            sentenceVectors.get(m[0]).set(m[1], vs.get(k).sentences().get(0));
         }
     }
 
