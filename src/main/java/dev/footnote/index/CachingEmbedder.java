@@ -69,6 +69,11 @@ public final class CachingEmbedder implements Embedder {
         return delegate.vectorsId();
     }
 
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
     public long hits() {
         return hits.sum();
     }

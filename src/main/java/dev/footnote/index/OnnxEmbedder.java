@@ -74,6 +74,12 @@ public final class OnnxEmbedder implements Embedder {
         return name + "+late-sentences";
     }
 
+    /** Stops the model's worker pool; embedding afterwards fails. */
+    @Override
+    public void close() {
+        model.close();
+    }
+
     static float[] normalize(float[] v) {
         double n = 0;
         for (float x : v) n += x * x;

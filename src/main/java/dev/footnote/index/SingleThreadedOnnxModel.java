@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -31,11 +31,18 @@ final class SingleThreadedOnnxModel extends AbstractInProcessEmbeddingModel {
     static final int BATCH_TOKENS = Integer.getInteger("footnote.embed.batchTokens", 0);
     private final OnnxBertBiEncoder encoder;
     private final LateChunkingEncoder lateChunking;
+    private final ExecutorService workers;
 
-    private SingleThreadedOnnxModel(OnnxBertBiEncoder encoder, LateChunkingEncoder lateChunking, Executor executor) {
-        super(executor);
+    private SingleThreadedOnnxModel(OnnxBertBiEncoder encoder, LateChunkingEncoder lateChunking, ExecutorService workers) {
+        super(workers);
         this.encoder = encoder;
         this.lateChunking = lateChunking;
+        this.workers = workers;
+    }
+
+    /** Stops the worker threads once the calls already queued have run. */
+    void close() {
+        workers.shutdown();
     }
 
     /** Loads {@code modelResource} and {@code tokenizerResource} from the classpath (the LangChain4j model jars). */
@@ -47,7 +54,7 @@ final class SingleThreadedOnnxModel extends AbstractInProcessEmbeddingModel {
             options.setInterOpNumThreads(1);
             OrtSession session = env.createSession(model.readAllBytes(), options);
             int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-            Executor executor = Executors.newFixedThreadPool(workers, r -> {
+            ExecutorService executor = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "footnote-embed");
                 t.setDaemon(true);
                 return t;

@@ -64,7 +64,7 @@ class ServeWhileIndexingIT {
         Gate gate = new Gate(new HashEmbedder(), 2);
         Settings settings = Settings.defaults().withDirs(seeds, tmp.resolve("index"));
         try (App app = new App(settings, gate, Optional.empty());
-             WebServer web = WebServer.create(app).start(0)) {
+             WebServer web = app.webServer().start(0)) {
             web.markReady();
             CompletableFuture<IngestReport> sync = app.syncSeedsInBackground(Progress.silent());
             try {
