@@ -65,11 +65,6 @@ public final class CachingEmbedder implements Embedder {
     }
 
     @Override
-    public String vectorsId() {
-        return delegate.vectorsId();
-    }
-
-    @Override
     public void close() {
         delegate.close();
     }

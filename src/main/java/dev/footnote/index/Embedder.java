@@ -33,14 +33,6 @@ public interface Embedder extends AutoCloseable {
         return out;
     }
 
-    /**
-     * What the index records as the origin of its vectors; an index recorded under another value is rebuilt. Differs
-     * from {@link #name()} when the same model computes sentence vectors another way.
-     */
-    default String vectorsId() {
-        return name();
-    }
-
     /** Stops the model's worker threads; an embedder that has none does nothing. */
     @Override
     default void close() {

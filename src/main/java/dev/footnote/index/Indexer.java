@@ -106,7 +106,7 @@ public final class Indexer implements AutoCloseable {
         writeLock.lock();
         try {
             int chunks = write(List.of(doc));
-            index.commit(embedder.vectorsId());
+            index.commit(embedder.name());
             return chunks;
         } finally {
             writeLock.unlock();
@@ -118,7 +118,7 @@ public final class Indexer implements AutoCloseable {
         try {
             if (index.document(docId).isEmpty()) return false;
             index.delete(docId);
-            index.commit(embedder.vectorsId());
+            index.commit(embedder.name());
             return true;
         } finally {
             writeLock.unlock();
@@ -128,10 +128,10 @@ public final class Indexer implements AutoCloseable {
     private IngestReport doSync(Corpus corpus, Progress progress) {
         long t0 = System.nanoTime();
         embedNanos = 0;
-        if (index.committedModel().filter(m -> !m.equals(embedder.vectorsId())).isPresent()) {
-            log.info("embedding model changed from {} to {}: rebuilding the index", index.committedModel().get(), embedder.vectorsId());
+        if (index.committedModel().filter(m -> !m.equals(embedder.name())).isPresent()) {
+            log.info("embedding model changed from {} to {}: rebuilding the index", index.committedModel().get(), embedder.name());
             index.deleteAll();
-            index.commit(embedder.vectorsId());
+            index.commit(embedder.name());
         }
         Corpus.Listing listing = corpus.list();
         Map<String, String> existing = index.hashes();
@@ -189,7 +189,7 @@ public final class Indexer implements AutoCloseable {
                         committedOnce = true;
                         chunks += await(writing);
                         writing = null;
-                        index.commit(embedder.vectorsId());
+                        index.commit(embedder.name());
                         log.debug("committed after {} of {} documents", i + 1, todo.size());
                         lastCommit = System.nanoTime();
                     }
@@ -198,7 +198,7 @@ public final class Indexer implements AutoCloseable {
         } finally {
             chunks += await(writing);
         }
-        index.commit(embedder.vectorsId());
+        index.commit(embedder.name());
         if (added + updated + deleted >= OPTIMIZE_AFTER_CHANGES && index.chunkCount() <= OPTIMIZE_MAX_CHUNKS) {
             long t = System.nanoTime();
             index.optimize();

@@ -52,10 +52,5 @@ public final class TestEmbedders {
             passages.addAndGet(texts.size());
             return delegate.embedWithSentences(texts);
         }
-
-        @Override
-        public String vectorsId() {
-            return delegate.vectorsId();
-        }
     }
 }
