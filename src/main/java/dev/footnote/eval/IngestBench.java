@@ -61,13 +61,21 @@ public final class IngestBench {
         List<SourceDocument> docs = load(corpus);
         IngestReport report;
         String model;
+        double footnoteCpu;
         try (App app = open.get()) {
             model = app.embedder().name();
             app.embedder().embedPassages(List.of("warm up the model", "and its thread pool"));
+            long c = cpuNanos();
             report = app.indexer().sync(corpus, Progress.console("footnote", docs.size()));
+            footnoteCpu = (cpuNanos() - c) / 1e9;
         }
         if (!json) out.println("peer: LangChain4j EmbeddingStoreIngestor, recursive(300, 30) splitter, bge-small-en-v1.5-q, in-memory store...");
-        PeerIngest.Result peer = new PeerIngest().warmUp().ingest(docs);
+        PeerIngest warm = new PeerIngest().warmUp();
+        long c = cpuNanos();
+        PeerIngest.Result peer = warm.ingest(docs);
+        double peerCpu = (cpuNanos() - c) / 1e9;
+        // on a shared machine wall time also measures the neighbours; CPU time is what each side itself spent
+        double cpuRatio = (docs.size() / footnoteCpu) / (docs.size() / peerCpu);
         double footnote = docs.size() / report.seconds();
         double ratio = footnote / peer.docsPerSecond();
         if (json) {
@@ -80,6 +88,9 @@ public final class IngestBench {
             m.put("peer_seconds", round(peer.seconds()));
             m.put("footnote_chunks", report.chunks());
             m.put("peer_segments", peer.segments());
+            m.put("footnote_cpu_seconds", round(footnoteCpu));
+            m.put("peer_cpu_seconds", round(peerCpu));
+            m.put("cpu_ratio", round(cpuRatio));
             m.put("model", model);
             out.println(JSON.writeValueAsString(m));
             return;
@@ -90,6 +101,8 @@ public final class IngestBench {
         out.printf(Locale.ROOT, "peer ingest            %.1f s  %.2f docs/s  (%d segments, in memory)%n", peer.seconds(),
                 peer.docsPerSecond(), peer.segments());
         out.printf(Locale.ROOT, "ratio footnote / peer  %.2f%n", ratio);
+        out.printf(Locale.ROOT, "CPU time               footnote %.1f s, peer %.1f s: docs per CPU second, footnote / peer %.2f%n",
+                footnoteCpu, peerCpu, cpuRatio);
     }
 
     private void run(Corpus corpus, App app) throws Exception {
@@ -136,6 +149,12 @@ public final class IngestBench {
             }
         }
         return docs;
+    }
+
+    /** CPU time of this whole process (all threads; nothing else runs during a benchmark phase). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double round(double x) {
