@@ -185,7 +185,8 @@ public final class Indexer implements AutoCloseable {
                     progress.advance(batch.size(), prepared.chunkCount());
                     batch.clear();
                     // the first batch is committed at once, so a server indexing a large folder answers within seconds
-                    if (System.nanoTime() - lastCommit > commitEveryNanos || !committedOnce) {
+                    boolean last = i == todo.size() - 1; // the final commit follows the loop
+                    if (!last && (System.nanoTime() - lastCommit > commitEveryNanos || !committedOnce)) {
                         committedOnce = true;
                         chunks += await(writing);
                         writing = null;
