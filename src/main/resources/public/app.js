@@ -99,8 +99,63 @@
     return err;
   }
 
+  // ---------------------------------------------------------------- API token
+  // A server with FOOTNOTE_API_TOKEN answers 401. The page then asks for the token once (one dialog however many
+  // calls were refused), keeps it for this tab only (sessionStorage, never localStorage) and sends it on every call.
+
+  const TOKEN_KEY = 'footnote.apiToken';
+  let apiToken = null;
+  try { apiToken = sessionStorage.getItem(TOKEN_KEY); } catch (_) { /* storage unavailable: memory only */ }
+  let tokenPrompt = null;
+
+  function askForToken(wrong) {
+    if (!tokenPrompt) {
+      tokenPrompt = new Promise((resolve) => {
+        const dialog = $('token-dialog');
+        const input = $('token-input');
+        $('token-hint').textContent = wrong
+          ? 'That token was not accepted. Enter the API token again; it is kept only for this tab.'
+          : 'This Footnote server asks for its API token. It is kept only for this tab.';
+        input.value = '';
+        const finish = (value) => {
+          $('token-form').onsubmit = null;
+          $('token-cancel').onclick = null;
+          dialog.onclose = null;
+          if (dialog.open) dialog.close();
+          tokenPrompt = null;
+          resolve(value);
+        };
+        $('token-form').onsubmit = (e) => { e.preventDefault(); finish(input.value.trim() || null); };
+        $('token-cancel').onclick = () => finish(null);
+        dialog.onclose = () => finish(null);
+        dialog.showModal();
+        input.focus();
+      });
+    }
+    return tokenPrompt;
+  }
+
+  /** fetch() with the API token; on 401 (or 403 for a token once accepted) asks for it and tries once more. */
+  async function apiFetch(url, init) {
+    const send = () => {
+      const headers = Object.assign({}, (init && init.headers) || {});
+      if (apiToken) headers.Authorization = 'Bearer ' + apiToken;
+      return fetch(url, Object.assign({}, init, { headers }));
+    };
+    let res = await send();
+    if (res.status === 401 || (res.status === 403 && apiToken)) {
+      const token = await askForToken(res.status === 403);
+      if (token) {
+        apiToken = token;
+        try { sessionStorage.setItem(TOKEN_KEY, token); } catch (_) { /* memory only */ }
+        res = await send();
+      }
+    }
+    return res;
+  }
+
   async function getJson(url) {
-    const res = await fetch(url, { headers: { Accept: 'application/json' } });
+    const res = await apiFetch(url, { headers: { Accept: 'application/json' } });
     if (!res.ok) throw await readProblem(res);
     return res.json();
   }
@@ -143,7 +198,7 @@
    * Falls back to a plain JSON Answer if the server did not stream. Resolves with the final Answer.
    */
   async function ask(body, signal, handlers) {
-    const res = await fetch('api/ask', {
+    const res = await apiFetch('api/ask', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
       body: JSON.stringify(body),
@@ -321,8 +376,23 @@
     return flagged;
   }
 
+  /** Where a citation's quote is in the original: "p. 3", "pp. 3–4", "slide 2", then the section; '' if unknown. */
+  function citationWhere(c) {
+    const parts = [];
+    if (Number.isInteger(c.page)) parts.push(Number.isInteger(c.pageEnd) ? 'pp. ' + c.page + '–' + c.pageEnd : 'p. ' + c.page);
+    if (Number.isInteger(c.slide)) parts.push('slide ' + c.slide);
+    if (c.section) parts.push(String(c.section));
+    return parts.join(', ');
+  }
+
+  /** The original file, opened at the cited page when it is a PDF (browsers' viewers honour #page=N). */
+  function originalHref(c) {
+    return 'api/documents/' + encodeURIComponent(c.docId) + '/file' + (Number.isInteger(c.page) ? '#page=' + c.page : '');
+  }
+
   function sourceCard(c, view, nearest) {
     const quote = c.quote || c.passage || '';
+    const where = citationWhere(c);
     return el('li', null,
       el('button', {
         type: 'button',
@@ -335,7 +405,8 @@
       el('span', { class: 'source-main' },
         el('span', { class: 'source-head' },
           el('span', { class: 'source-title' }, c.title || c.docId || 'Untitled document'),
-          c.date ? el('span', { class: 'source-date' }, formatDate(c.date)) : null),
+          c.date ? el('span', { class: 'source-date' }, formatDate(c.date)) : null,
+          where ? el('span', { class: 'source-loc', 'data-testid': 'source-card-location' }, where) : null),
         el('span', { class: 'source-quote' }, quoted(truncate(quote, 160))))));
   }
 
@@ -485,6 +556,8 @@
       info.append('Stopped');
     }
     view.meta.append(info);
+    // feedback (feedback.js): thumbs up / down with an optional comment
+    if (answer && window.FootnoteFeedback) view.meta.append(window.FootnoteFeedback.answerControls(answer));
     if (answer || (turn && turn.text)) {
       view.meta.append(el('button', {
         type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'copy-answer',
@@ -782,6 +855,10 @@
     $('source-title').textContent = c.title || c.docId || 'Untitled document';
     $('source-date').textContent = c.date ? formatDate(c.date) : '';
     $('source-date').hidden = !c.date;
+    const where = citationWhere(c);
+    $('source-location').textContent = where;
+    $('source-location').hidden = !where;
+    $('open-original').setAttribute('href', originalHref(c));
     const passageEl = $('source-passage');
     clear(passageEl);
     const parts = locateQuote(c);
@@ -802,6 +879,8 @@
       note.textContent = '';
     }
     $('view-in-document').onclick = () => openDocument(c.docId, c.start, c.end, c.title, c.date);
+    // feedback (feedback.js): "Supports this sentence?" on a footnote of an answer, not on a nearest passage
+    if (window.FootnoteFeedback) window.FootnoteFeedback.renderCitation($('source-feedback'), nearest ? null : panelView && panelView.answer, c);
     showPanel('source');
     $('panel-title').focus({ preventScroll: true });
   }

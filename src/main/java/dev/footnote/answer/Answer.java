@@ -1,7 +1,12 @@
 package dev.footnote.answer;
 
-import dev.footnote.cite.Citation;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.footnote.cite.AnswerSentence;
+import dev.footnote.cite.Citation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -18,5 +23,24 @@ public record Answer(String question, String rewrittenQuestion, String answer, b
         sentences = List.copyOf(sentences);
         citations = List.copyOf(citations);
         timingsMs = Map.copyOf(timingsMs);
+    }
+
+    /**
+     * A stable id for this answer, so feedback can refer to it: a digest of the question, the answer text and each
+     * citation's document span. The same answer to the same question has the same id in every process, after a
+     * restart too, and no store is needed to hand ids out.
+     */
+    @JsonProperty("id")
+    public String id() {
+        StringBuilder key = new StringBuilder(question).append('\u0000').append(answer);
+        for (Citation c : citations) {
+            key.append('\u0000').append(c.id()).append(' ').append(c.docId()).append(' ').append(c.start()).append(' ').append(c.end());
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            return "a_" + HexFormat.of().formatHex(d, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

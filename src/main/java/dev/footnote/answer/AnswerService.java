@@ -34,6 +34,7 @@ public final class AnswerService {
     private final int defaultTopK;
     private final SourceCheck sources;
     private final AnswerStats stats = new AnswerStats();
+    private final List<java.util.function.Consumer<Answer>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param model the configured language model, or empty to answer locally */
     public AnswerService(Retriever retriever, Embedder embedder, AnswerGenerator local, Optional<AnswerGenerator> model,
@@ -51,6 +52,11 @@ public final class AnswerService {
         this.model = model.orElse(null);
         this.resolver = resolver;
         this.defaultTopK = defaultTopK;
+    }
+
+    /** Calls {@code observer} with every answer given from now on (such as the recent answers feedback refers to). */
+    public void onAnswer(java.util.function.Consumer<Answer> observer) {
+        observers.add(observer);
     }
 
     public AnswerStats stats() {
@@ -100,6 +106,7 @@ public final class AnswerService {
                 outcome.abstained, outcome.generator, outcome.generator.equals(local.name()) ? fallback : null,
                 r.sentences(), r.citations(), timings, changed);
         stats.record(answer);
+        observers.forEach(o -> o.accept(answer));
         return answer;
     }
 
@@ -124,6 +131,8 @@ public final class AnswerService {
             timings.put("generate", ms(t));
             fallback = e.reason();
             log.warn("model {} failed ({}): {}", model.name(), e.reason(), e.getMessage());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e; // the caller went away: no fallback answer, nobody would read it
         } catch (RuntimeException e) {
             timings.put("generate", ms(t));
             fallback = "model_error";

@@ -125,7 +125,7 @@ public final class CitationResolver {
     private static Citation citation(int id, Passage p, Span span) {
         String quote = p.text().substring(span.start() - p.span().start(), span.end() - p.span().start());
         return new Citation(id, p.docId(), p.title(), p.date(), p.chunkId(), p.text(), p.span().start(), p.span().end(),
-                span.start(), span.end(), quote);
+                span.start(), span.end(), quote).at(p.layout().locate(span.start(), span.end()));
     }
 
     private static int rank(Verdict v) {

@@ -50,6 +50,7 @@ final class BenchCommand implements Command {
                   footnote bench http [--corpus F.jsonl(.gz)] [--queries F.jsonl] [--index DIR] [--seconds N] [--clients N] [--no-query-cache]
                   footnote bench soak [--corpus F] [--queries F] [--index DIR] [--seconds 120] [--clients 16]
                   footnote bench ingest [--corpus F.jsonl(.gz)] [--limit N] [--model NAME] [--peer] [--json]
+                  footnote bench backends --index DIR --queries F.jsonl --solr-urls URLS [--solr-collection NAME] [--limit 300] [--clients 4]
 
                 http: starts the app on loopback over the corpus (a BEIR file, default the seeds folder), warms up, then
                   drives POST /api/ask (JSON) and GET /api/search in turn, each for --seconds (default 20) with --clients
@@ -62,19 +63,23 @@ final class BenchCommand implements Command {
                   it and syncs with nothing changed. Prints chunks/s for both, their ratio, and the restart time.
                   --peer: ingests into a fresh index, then ingests the same documents in this process the way
                   LangChain4j's EmbeddingStoreIngestor does (recursive 300/30-token splitter, bge-small-en-v1.5-q,
-                  in-memory store, title + newline + text); prints both docs/s and their ratio (--json:
-                  footnote_docs_per_s, peer_docs_per_s, ratio).""";
+                  in-memory store, title + newline + text); prints both docs/s, their ratio and each side's CPU time
+                  (--json: footnote_docs_per_s, peer_docs_per_s, ratio, cpu_ratio, ...).
+                backends: replays an embedded index (vectors included, nothing embedded) into a fresh embedded index and
+                  into a SolrCloud collection, then runs the first --limit queries against each, one at a time and with
+                  --clients threads. Prints ingest docs/s and query p50/p95 and queries/s for both.""";
     }
 
     @Override
     public int run(List<String> argv) throws Exception {
         Args a = new Args(argv, Set.of("no-query-cache", "peer", "json"), Set.of("corpus", "queries", "index", "seeds", "seconds", "clients",
-                "limit", "model"));
-        if (a.positional().size() != 1) throw new Args.UsageException("say what to measure: 'http', 'soak' or 'ingest'");
+                "limit", "model", "solr-urls", "solr-collection"));
+        if (a.positional().size() != 1) throw new Args.UsageException("say what to measure: 'http', 'soak', 'ingest' or 'backends'");
         return switch (a.positional().get(0)) {
             case "http" -> http(a);
             case "soak" -> soak(a);
             case "ingest" -> ingest(a);
+            case "backends" -> BackendBenchRunner.run(a);
             default -> throw new Args.UsageException("unknown benchmark '" + a.positional().get(0) + "'");
         };
     }

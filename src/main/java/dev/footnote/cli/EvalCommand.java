@@ -38,13 +38,17 @@ final class EvalCommand implements Command {
                 Usage:
                   footnote eval retrieval --corpus F --queries F --qrels F [--mode bm25|vector|hybrid] [--index DIR] [--json]
                                           [--backend lucene|solr] [--solr-urls URLS] [--solr-collection NAME]
-                  footnote eval answers --passages F --questions F [--unanswerable F] [--index DIR] [--json]
+                  footnote eval answers --passages F --questions F [--unanswerable F] [--index DIR] [--json] [--features OUT]
+                  footnote eval calibrate --features F [--l2 X]
 
                 retrieval: BEIR corpus (.jsonl or .jsonl.gz), queries (.jsonl) and qrels (TSV with header). Documents are
                   ranked by their best passage. Prints nDCG@10, Recall@100, MRR@10, queries and mean ms per query.
                 answers: SQuAD-style passages and questions, answered by the local answerer. Prints answer_hit,
                   citation_hit, gold_passage_cited, abstain_rate, ms_p50 and, with --unanswerable (BEIR queries the
-                  passages cannot answer), unanswerable_abstained.
+                  passages cannot answer), unanswerable_abstained. --features OUT also writes every candidate sentence
+                  of every question with its features (one JSON line per question), the input of calibrate.
+                calibrate: re-fits the local answerer's sentence ranking and abstention models from a --features file
+                  and prints the coefficients as Calibration.DEFAULT holds them (--l2: weight penalty, default 1e-5).
                 Options:
                   --index DIR      build the corpus index here and reuse it on later runs (default: a temporary folder)
                   --model NAME     embedding model (default FOOTNOTE_EMBEDDING_MODEL): bge-small-en-v15-q | all-minilm-l6-v2-q
@@ -58,11 +62,12 @@ final class EvalCommand implements Command {
     public int run(List<String> argv) throws Exception {
         Args a = new Args(argv, Set.of("json"), Set.of("corpus", "queries", "qrels", "mode", "index", "model",
                 "vector-weight", "depth", "title-boost", "passages", "questions", "unanswerable", "limit", "k", "features",
-                "min-confidence", "backend", "solr-urls", "solr-collection"));
-        if (a.positional().size() != 1) throw new Args.UsageException("say what to evaluate: 'retrieval' or 'answers'");
+                "min-confidence", "l2", "backend", "solr-urls", "solr-collection"));
+        if (a.positional().size() != 1) throw new Args.UsageException("say what to evaluate: 'retrieval', 'answers' or 'calibrate'");
         return switch (a.positional().get(0)) {
             case "retrieval" -> retrieval(a);
             case "answers" -> AnswerEvalRunner.run(a);
+            case "calibrate" -> CalibrateRunner.run(a);
             default -> throw new Args.UsageException("unknown evaluation '" + a.positional().get(0) + "'");
         };
     }

@@ -2,16 +2,14 @@ package dev.footnote.cli;
 
 import dev.footnote.App;
 import dev.footnote.config.Settings;
+import dev.footnote.feedback.FeedbackStoreException;
 import dev.footnote.index.IngestReport;
 import dev.footnote.index.Progress;
 import dev.footnote.web.api.WebServer;
 import java.util.List;
 import java.util.Set;
 
-/**
- * {@code serve}: opens the index and answers from it at once, while new and changed seeds are indexed in the background
- * (answers cite only what is committed, whole documents at a time).
- */
+/** {@code serve}: opens the index, starts the web server (live, not yet ready), syncs the seeds, then reports ready. */
 final class ServeCommand implements Command {
     @Override
     public String name() {
@@ -20,7 +18,7 @@ final class ServeCommand implements Command {
 
     @Override
     public String summary() {
-        return "start the web UI and HTTP API (indexes the seeds folder in the background)";
+        return "start the web UI and HTTP API (indexes the seeds folder first)";
     }
 
     @Override
@@ -30,7 +28,8 @@ final class ServeCommand implements Command {
 
                 Starts the chat page and the HTTP API (see /openapi.json) over what is already indexed, and brings the
                 index up to date with the seeds folder in the background. /ready answers 200 once the index is open;
-                /health reports the indexing progress (documents done of the total, rate, time left).
+                /health reports the indexing progress (documents done of the total, rate, time left). Listens on
+                FOOTNOTE_HOST (127.0.0.1 unless set); a missing or suddenly empty seeds folder stops it (exit 1).
                   --port N      port to listen on (default FOOTNOTE_PORT, 7070; 0 picks a free one)
                   --seeds DIR   seeds folder (default FOOTNOTE_SEEDS_DIR, 'seeds')
                   --index DIR   index folder (default FOOTNOTE_INDEX_DIR, 'data/index')""";
@@ -53,8 +52,17 @@ final class ServeCommand implements Command {
             web.close();
             app.close();
         }, "footnote-shutdown"));
+        openFeedback(app);
+        try {
+            app.checkSeeds(); // a missing or suddenly empty seeds folder stops the start, as before
+        } catch (RuntimeException e) {
+            web.close();
+            app.close();
+            throw e;
+        }
         web.markReady();
-        System.out.println("Footnote is ready at http://localhost:" + web.port() + "/ (indexing the seeds folder in the background)");
+        System.out.println("Footnote is ready at http://" + displayHost(s.server().host()) + ":" + web.port()
+                + "/ (indexing the seeds folder in the background)");
         app.syncSeedsInBackground(Progress.console("indexing", 0)).whenComplete((r, e) -> {
             if (e != null) {
                 // what was committed stays searchable; the next start picks up the rest
@@ -65,5 +73,19 @@ final class ServeCommand implements Command {
             }
         });
         return 0;
+    }
+
+    /** Creates or migrates the feedback schema now; a database that is down only disables feedback until it is back. */
+    private static void openFeedback(App app) {
+        try {
+            app.feedback();
+        } catch (FeedbackStoreException e) {
+            System.err.println("warning: " + e.getMessage() + " (feedback is refused until it is reachable)");
+        }
+    }
+
+    private static String displayHost(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("127.0.0.1")) return "localhost";
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }

@@ -139,6 +139,9 @@ public final class LangChain4jAnswerGenerator implements AnswerGenerator {
             breaker.onFailure();
             LOG.warn("{} failed ({}): {}; circuit {}", name, e.reason(), e.getMessage(), breaker.state());
             throw e;
+        } catch (java.util.concurrent.CancellationException e) {
+            breaker.onSuccess(); // the caller stopped listening while tokens were arriving: the model itself is fine
+            throw e;
         } catch (RuntimeException e) {
             breaker.onFailure();
             GenerationException mapped = Failures.map(e);

@@ -35,6 +35,8 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
      * {@link #MIN_EXTRA_SENTENCE_CHARS} it only shapes the extra sentences, never whether the answerer abstains.
      */
     static final double REDUNDANT_COSINE = 0.92;
+    /** The name of the top passage's vector similarity in {@link #confidenceInputs}. */
+    public static final String TOP_PASSAGE_COSINE = "top_passage_cosine";
     /** Words that shape a question but are never evidence for an answer ("who", "did", "how many"). */
     private static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(
             "who whom whose what which when where why how did does do can could would should many much"));
@@ -79,11 +81,32 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
 
     /** Every candidate sentence with its evidence, best first (for calibration tools). */
     public List<Candidate> candidates(GenerationRequest request) {
-        return score(request).stream().map(s -> new Candidate(s.passage, s.sentence, s.text, s.cosine, s.coverage, s.score)).toList();
+        return score(request).stream().map(s -> new Candidate(s.passage, s.sentence, s.text, s.cosine, s.coverage, s.score,
+                named(s.features))).toList();
     }
 
-    /** A candidate sentence as calibration tools see it. */
-    public record Candidate(int passage, int sentence, String text, double cosine, double coverage, double score) {
+    /** The inputs of {@link Calibration#confidence} other than the chosen sentence's: named as in {@link #candidates}. */
+    public static Map<String, Double> confidenceInputs(GenerationRequest request) {
+        return Map.of(TOP_PASSAGE_COSINE, request.vectorScores().length > 0 ? request.vectorScores()[0] : 0.0);
+    }
+
+    /** The names of {@link Calibration#sentenceWeights}' features, in order. */
+    public static List<String> featureNames() {
+        return SentenceFeatures.NAMES;
+    }
+
+    private static Map<String, Double> named(double[] features) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < features.length; i++) out.put(SentenceFeatures.NAMES.get(i), features[i]);
+        return out;
+    }
+
+    /**
+     * A candidate sentence as calibration tools see it: {@code features} are {@link Calibration#sentenceWeights}'
+     * inputs by name, {@code score} their weighted sum under the calibration in use.
+     */
+    public record Candidate(int passage, int sentence, String text, double cosine, double coverage, double score,
+                            Map<String, Double> features) {
     }
 
     /** Every sentence of the first {@code maxPassages} passages, best first. */
@@ -114,7 +137,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
                 double[] f = SentenceFeatures.vector(shape, text, cos[i], cov[i], p, passageScore,
                         i > 0 ? cov[i - 1] : 0, i > 0 ? cos[i - 1] : 0, i + 1 < n ? cov[i + 1] : 0);
                 out.add(new Scored(p, i, text, cos[i], cov[i], calibration.score(f),
-                        i < passage.sentenceVectors().length ? passage.sentenceVectors()[i] : null));
+                        i < passage.sentenceVectors().length ? passage.sentenceVectors()[i] : null, f));
             }
         }
         out.removeIf(s -> dev.footnote.cite.Instructions.looksLikeInstruction(s.text));
@@ -149,6 +172,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     }
 
     /** A candidate sentence: where it is, and its evidence. */
-    record Scored(int passage, int sentence, String text, double cosine, double coverage, double score, float[] vector) {
+    record Scored(int passage, int sentence, String text, double cosine, double coverage, double score, float[] vector,
+                  double[] features) {
     }
 }

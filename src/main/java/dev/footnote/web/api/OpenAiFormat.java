@@ -66,6 +66,7 @@ final class OpenAiFormat {
         for (Citation c : a.citations()) {
             sb.append("\n[").append(c.id()).append("] ").append(c.title());
             if (c.date() != null) sb.append(" (").append(c.date()).append(')');
+            if (c.where() != null) sb.append(", ").append(c.where());
             sb.append(": \"").append(c.quote().replaceAll("\\s+", " ").strip()).append('"');
         }
         return sb.toString();
