@@ -53,13 +53,7 @@ final class ServeCommand implements Command {
             app.close();
         }, "footnote-shutdown"));
         openFeedback(app);
-        try {
-            app.checkSeeds(); // a missing or suddenly empty seeds folder stops the start, as before
-        } catch (RuntimeException e) {
-            web.close();
-            app.close();
-            throw e;
-        }
+        app.checkSeeds(); // a missing or suddenly empty seeds folder stops the start (exit 1), as before
         web.markReady();
         System.out.println("Footnote is ready at http://" + displayHost(s.server().host()) + ":" + web.port()
                 + "/ (indexing the seeds folder in the background)");
