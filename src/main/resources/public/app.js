@@ -1077,7 +1077,30 @@
     if (view === 'documents' && !docsLoaded) loadDocuments();
   }
 
+  // ---------------------------------------------------------------- indexing progress
+
+  /** While the server indexes in the background, a quiet line says how far it is; answers use what is done. */
+  async function pollIndexing() {
+    const line = $('indexing-status');
+    try {
+      const health = await getJson('health');
+      const ix = health && health.indexing;
+      if (ix && ix.active && typeof ix.documentsTotal === 'number') {
+        line.textContent = 'indexing ' + ix.documentsDone.toLocaleString('en-US') + ' / '
+          + ix.documentsTotal.toLocaleString('en-US') + ' documents';
+        line.hidden = false;
+        setTimeout(pollIndexing, 3000);
+        return;
+      }
+      if (ix && ix.active) { setTimeout(pollIndexing, 3000); return; }
+      line.hidden = true;
+    } catch (e) {
+      line.hidden = true; // a server without progress reporting simply shows none
+    }
+  }
+
   window.addEventListener('hashchange', route);
+  pollIndexing();
   route();
   renderConversation();
   autoresize();
