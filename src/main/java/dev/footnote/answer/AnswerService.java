@@ -1,5 +1,6 @@
 package dev.footnote.answer;
 
+import dev.footnote.answer.local.ShortAnswers;
 import dev.footnote.cite.CitationResolver;
 import dev.footnote.cite.Markers;
 import dev.footnote.cite.Resolution;
@@ -117,10 +118,12 @@ public final class AnswerService {
         boolean changed = !r.citations().stream().allMatch(sources::stillQuotes);
         if (changed) log.info("a source cited in the answer to '{}' changed while answering", request.question());
         r.citations().forEach(listener::onCitation);
+        // issue 13: the words that answer, found in the first cited quote (any generator)
+        ShortAnswer shortAnswer = outcome.abstained ? null : ShortAnswers.DEFAULT.find(standalone, r.sentences(), r.citations());
         timings.put("total", ms(start));
-        Answer answer = new Answer(request.question(), request.history().isEmpty() ? null : standalone, r.text(),
+        Answer answer = new Answer(request.question(), standalone.equals(request.question()) ? null : standalone, r.text(),
                 outcome.abstained, outcome.generator, outcome.generator.equals(local.name()) ? fallback : null,
-                r.sentences(), r.citations(), timings, changed);
+                r.sentences(), r.citations(), timings, changed, shortAnswer);
         stats.record(answer);
         return answer;
     }

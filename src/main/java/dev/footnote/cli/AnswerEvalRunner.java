@@ -57,6 +57,10 @@ final class AnswerEvalRunner {
                 System.out.printf(Locale.ROOT, "questions           %d%nanswer_hit          %.4f%ncitation_hit        %.4f%n"
                                 + "gold_passage_cited  %.4f%nabstain_rate        %.4f%nms_p50              %.2f%n",
                         r.questions(), r.answerHit(), r.citationHit(), r.goldPassageCited(), r.abstainRate(), r.msP50());
+                var b = r.brevity();
+                System.out.printf(Locale.ROOT, "first_sentence_hit  %.4f%nsentences_per_answer %.4f%nshort_answer_em     %.4f%n"
+                                + "short_answer_f1     %.4f%nshort_answer_rate   %.4f%n", b.firstSentenceHit(), b.sentencesPerAnswer(),
+                        b.shortAnswerEm(), b.shortAnswerF1(), b.shortAnswerRate());
                 if (r.unanswerableAbstained() != null) {
                     System.out.printf(Locale.ROOT, "unanswerable_abstained %.4f (%d questions)%n", r.unanswerableAbstained(), unanswerable.size());
                 }
@@ -85,7 +89,20 @@ final class AnswerEvalRunner {
                 row.put("gold", q.passageId());
                 row.put("hits", hits.stream().map(h -> java.util.Map.of("doc", h.passage().docId(), "score", h.score(),
                         "bm25", h.bm25() == null ? 0 : h.bm25(), "vector", h.vector() == null ? 0 : h.vector())).toList());
-                row.put("candidates", local.candidates(gen));
+                var candidates = local.candidates(gen);
+                row.put("candidates", candidates);
+                row.put("kind", dev.footnote.answer.local.AnswerKind.of(q.question()).name());
+                // the phrases of the best 3 sentences and of every sentence holding a gold answer, to fit the span model
+                var sq2 = dev.footnote.answer.local.ShortAnswers.Question.of(q.question());
+                var spans = new java.util.ArrayList<Object>();
+                for (int i = 0; i < candidates.size(); i++) {
+                    var c = candidates.get(i);
+                    boolean gold = q.answers().stream().anyMatch(g -> dev.footnote.eval.SquadNormalizer.contains(c.text(), g));
+                    if (i < 3 || gold) {
+                        spans.add(java.util.Map.of("rank", i, "spans", dev.footnote.answer.local.ShortAnswers.DEFAULT.features(sq2, c.text())));
+                    }
+                }
+                row.put("spans", spans);
                 w.println(json.writeValueAsString(row));
             }
         }

@@ -13,7 +13,7 @@ import java.util.List;
 public record Calibration(List<Double> sentenceWeights, int maxPassages, int maxSentences,
                           List<Double> confidenceWeights, double confidenceBias, double minConfidence) {
     public static final Calibration DEFAULT = new Calibration(
-            List.of(5.97, 3.48, -0.296, 3.295, 0.394, -3.344, 0.476, 0.459, -0.331, 1.317, -0.335, -0.495), 5, 3,
+            List.of(5.97, 3.48, -0.296, 3.295, 0.394, -3.344, 0.476, 0.459, -0.331, 1.317, -0.335, -0.495, 0.0, 0.0), 5, 3,
             List.of(-5.289, 9.422, 21.031, -4.68, 5.973), -13.382, -1.45);
 
     public Calibration {

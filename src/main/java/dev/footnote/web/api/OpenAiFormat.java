@@ -85,7 +85,7 @@ final class OpenAiFormat {
     }
 
     static Footnote footnote(Answer a) {
-        return new Footnote(a.citations(), a.abstained(), a.generator(), a.fallbackReason());
+        return new Footnote(a.citations(), a.abstained(), a.generator(), a.fallbackReason(), a.shortAnswer());
     }
 
     static Usage usage(AskRequest request, String content) {
@@ -114,7 +114,8 @@ final class OpenAiFormat {
     }
 
     /** Footnote's structured citations, carried in an extra top-level field that OpenAI clients ignore. */
-    record Footnote(List<Citation> citations, boolean abstained, String generator, String fallbackReason) {
+    record Footnote(List<Citation> citations, boolean abstained, String generator, String fallbackReason,
+                    dev.footnote.answer.ShortAnswer shortAnswer) {
     }
 
     record Usage(int prompt_tokens, int completion_tokens, int total_tokens) {

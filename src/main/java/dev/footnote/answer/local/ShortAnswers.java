@@ -1,0 +1,123 @@
+package dev.footnote.answer.local;
+
+import dev.footnote.answer.AnswerSentence;
+import dev.footnote.answer.Citation;
+import dev.footnote.answer.ShortAnswer;
+import dev.footnote.index.Analyzers;
+import dev.footnote.index.Fields;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Finds the words of a sentence that answer a question: the best-scoring {@link SpanCandidates} phrase. */
+public final class ShortAnswers {
+    /** Words that shape a question but are never evidence for an answer ("who", "did", "how many"). */
+    static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(Fields.BODY,
+            "who whom whose what which when where why how did does do can could would should many much"));
+    private static final Pattern HOW_MANY = Pattern.compile("\\bhow many ([\\p{L}-]+)");
+    private final SpanModel model;
+
+    ShortAnswers(SpanModel model) {
+        this.model = model;
+    }
+
+    public static final ShortAnswers DEFAULT = new ShortAnswers(SpanModel.DEFAULT);
+
+    /** A question as the span finder reads it: the kind of answer, its informative terms, the noun it counts. */
+    public record Question(String text, AnswerKind kind, Set<String> terms, String countedNoun, Set<String> names) {
+        public static Question of(String question) {
+            Set<String> terms = new LinkedHashSet<>(Analyzers.terms(Fields.BODY, question));
+            terms.removeAll(QUESTION_TERMS);
+            String counted = null;
+            Matcher m = HOW_MANY.matcher(question.toLowerCase(Locale.ROOT));
+            if (m.find()) {
+                List<String> t = Analyzers.terms(Fields.BODY, m.group(1));
+                if (!t.isEmpty()) counted = t.get(0);
+            }
+            Set<String> names = new LinkedHashSet<>();
+            for (Analyzers.Token t : Analyzers.tokens(Fields.BODY, question)) {
+                if (t.start() > 0 && Character.isUpperCase(question.charAt(t.start())) && terms.contains(t.term())) names.add(t.term());
+            }
+            return new Question(question, AnswerKind.of(question), Set.copyOf(terms), counted, Set.copyOf(names));
+        }
+
+        /** Whether a sentence's analysed term is one of the question's, allowing misspelled names. */
+        public boolean mentions(String term) {
+            if (term == null) return false;
+            if (terms.contains(term)) return true;
+            for (String n : names) if (Spelling.close(n, term)) return true;
+            return false;
+        }
+    }
+
+    /** The best phrase of a sentence: [start, end) in the sentence, its score, and whether it has the asked-for type. */
+    public record Best(int start, int end, double score, boolean typed) {
+    }
+
+    /** The best phrase of {@code sentence} for the question, or null when the sentence has no candidate. */
+    public Best best(Question q, String sentence) {
+        List<SpanCandidates.Word> words = SpanCandidates.words(sentence);
+        Best best = null;
+        for (SpanCandidates.Candidate c : SpanCandidates.of(sentence, words, q)) {
+            double s = model.score(c.features());
+            if (best == null || s > best.score) best = new Best(c.start(), c.end(), s, typed(q, words, c));
+        }
+        return best;
+    }
+
+    /** Whether the sentence holds a phrase of the kind a strict question asks for (always true for other kinds). */
+    public boolean hasTyped(Question q, String sentence) {
+        if (!q.kind().strict()) return true;
+        List<SpanCandidates.Word> words = SpanCandidates.words(sentence);
+        for (SpanCandidates.Candidate c : SpanCandidates.of(sentence, words, q)) {
+            if (typed(q, words, c)) return true;
+        }
+        return false;
+    }
+
+    private static boolean typed(Question q, List<SpanCandidates.Word> words, SpanCandidates.Candidate c) {
+        double[] f = c.features();
+        int k0 = SpanCandidates.BASE + SpanCandidates.PER_KIND * q.kind().ordinal();
+        return switch (q.kind()) {
+            case NUMBER -> f[k0 + 1] > 0 && f[16] == 0;
+            case DATE -> f[k0 + 2] > 0;
+            case PERSON, PLACE, NAME -> f[k0 + 3] > 0 && f[4] < 1;
+            default -> true;
+        };
+    }
+
+    /**
+     * The short answer of a resolved answer: the best phrase of the quote cited by its first sentence, in document
+     * offsets; null when the answer abstained, cites nothing, or no phrase scores above the model's floor.
+     */
+    public ShortAnswer find(String question, List<AnswerSentence> sentences, List<Citation> citations) {
+        if (sentences.isEmpty() || sentences.get(0).citations().isEmpty()) return null;
+        Map<Integer, Citation> byId = citations.stream().collect(Collectors.toMap(Citation::id, c -> c, (a, b) -> a));
+        Question q = Question.of(question);
+        ShortAnswer out = null;
+        double top = Double.NEGATIVE_INFINITY;
+        for (int id : sentences.get(0).citations()) {
+            Citation c = byId.get(id);
+            if (c == null) continue;
+            Best b = best(q, c.quote());
+            if (b == null || b.score() < model.minScore() || q.kind().strict() && !b.typed() || b.score() <= top) continue;
+            top = b.score();
+            out = new ShortAnswer(c.quote().substring(b.start(), b.end()), c.id(), c.start() + b.start(), c.start() + b.end());
+        }
+        return out;
+    }
+
+    /** Every candidate phrase of a sentence with its feature vector, for fitting {@link SpanModel} (calibration tools). */
+    public List<Map<String, Object>> features(Question q, String sentence) {
+        List<SpanCandidates.Word> words = SpanCandidates.words(sentence);
+        return SpanCandidates.of(sentence, words, q).stream()
+                .map(c -> Map.<String, Object>of("text", sentence.substring(c.start(), c.end()), "f", c.features(),
+                        "typed", typed(q, words, c)))
+                .toList();
+    }
+}
