@@ -29,7 +29,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
      * A further sentence joins the answer only when the model gives it at least this share of the first one's
      * probability (softmax over the candidates): close calls show both, clear winners stand alone.
      */
-    static final double EXTRA_SENTENCE_SHARE = 0.5;
+    static final double EXTRA_SENTENCE_SHARE = 0.45;
     /** How many of the best sentences a strict question's asked-for phrase may come from. */
     static final int TYPED_WITHIN = 3;
     private final TermWeights weights;
@@ -112,7 +112,9 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
             int n = passage.sentences().size();
             double[] cos = new double[n];
             double[] cov = new double[n];
+            List<List<SpanCandidates.Word>> words = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
+                words.add(SpanCandidates.words(passage.sentence(i)));
                 Set<String> terms = new java.util.HashSet<>(passage.sentenceTerms(i));
                 double covered = 0;
                 for (String t : qTerms) if (terms.contains(t) || misspelled(sq, t, terms)) covered += idf.getOrDefault(t, 0.0);
@@ -122,12 +124,13 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
             double passageScore = p < request.scores().length ? request.scores()[p] : 0;
             for (int i = 0; i < n; i++) {
                 String text = passage.sentence(i);
-                ShortAnswers.Best span = spans.best(sq, text);
-                boolean typed = spans.hasTyped(sq, text);
+                ShortAnswers.Assessment a = spans.assess(sq, text, words.get(i));
+                Proximity near = Proximity.of(words.get(i), qTerms, idf, totalIdf);
                 double[] f = SentenceFeatures.vector(shape, text, cos[i], cov[i], p, passageScore,
-                        i > 0 ? cov[i - 1] : 0, i > 0 ? cos[i - 1] : 0, i + 1 < n ? cov[i + 1] : 0, span, typed);
+                        i > 0 ? cov[i - 1] : 0, i > 0 ? cos[i - 1] : 0, i + 1 < n ? cov[i + 1] : 0, a.best(), a.typed(),
+                        near.window(), near.bigrams());
                 out.add(new Scored(p, i, text, cos[i], cov[i], calibration.score(f),
-                        i < passage.sentenceVectors().length ? passage.sentenceVectors()[i] : null, f, typed));
+                        i < passage.sentenceVectors().length ? passage.sentenceVectors()[i] : null, f, a.typed()));
             }
         }
         out.removeIf(s -> dev.footnote.cite.Instructions.looksLikeInstruction(s.text));

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** The evidence the local answerer weighs for one candidate sentence, as a feature vector for {@link Calibration}. */
 final class SentenceFeatures {
-    static final int COUNT = 14;
+    static final int COUNT = 18;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_']+");
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern WANTS_NUMBER = Pattern.compile(
@@ -33,10 +33,12 @@ final class SentenceFeatures {
     /**
      * @param cos similarity to the question; {@code cov} IDF coverage of its informative terms; {@code prev*}/{@code
      *            nextCov} the same for the neighbouring sentences of the passage (0 at its edges); {@code span} the best
- *            answering phrase of the sentence (null if none), {@code typed} whether it has one of the asked-for kind
+ *            answering phrase of the sentence (null if none), {@code typed} whether it has one of the asked-for kind,
+ *            {@code windowCov} and {@code bigrams} how closely together it uses the question's words ({@link Proximity})
      */
     static double[] vector(QuestionShape q, String sentence, double cos, double cov, int passageRank, double passageScore,
-                           double prevCov, double prevCos, double nextCov, ShortAnswers.Best span, boolean typed) {
+                           double prevCov, double prevCos, double nextCov, ShortAnswers.Best span, boolean typed,
+                           double windowCov, double bigrams) {
         List<String> words = words(sentence.toLowerCase(Locale.ROOT));
         int n = words.size();
         int novel = 0;
@@ -45,7 +47,7 @@ final class SentenceFeatures {
         double wants = q.wantsNumber() ? 1 : 0;
         return new double[] {cos, cov, passageRank, passageScore, Math.min(n, 60) / 60.0, n < 5 ? 1 : 0, prevCov, prevCos,
             nextCov, hasNumber * wants, hasNumber * (1 - wants), (double) novel / Math.max(1, n),
-            span == null ? -1 : Math.tanh(span.score() / 4), typed ? 0 : 1};
+            span == null ? -1 : Math.tanh(span.score() / 4), typed ? 0 : 1, windowCov, bigrams, cos * cov, cov >= 0.999 ? 1 : 0};
     }
 
     private static List<String> words(String lower) {

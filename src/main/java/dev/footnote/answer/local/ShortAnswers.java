@@ -20,6 +20,7 @@ public final class ShortAnswers {
     static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(Fields.BODY,
             "who whom whose what which when where why how did does do can could would should many much"));
     private static final Pattern HOW_MANY = Pattern.compile("\\bhow many ([\\p{L}-]+)");
+    private static final Set<String> CURRENCY = Set.of("$", "£", "€", "dollars", "euros", "pounds", "USD", "EUR");
     private final SpanModel model;
 
     ShortAnswers(SpanModel model) {
@@ -61,34 +62,40 @@ public final class ShortAnswers {
 
     /** The best phrase of {@code sentence} for the question, or null when the sentence has no candidate. */
     public Best best(Question q, String sentence) {
-        List<SpanCandidates.Word> words = SpanCandidates.words(sentence);
-        Best best = null;
-        for (SpanCandidates.Candidate c : SpanCandidates.of(sentence, words, q)) {
-            double s = model.score(c.features());
-            if (best == null || s > best.score) best = new Best(c.start(), c.end(), s, typed(q, words, c));
-        }
-        return best;
+        return assess(q, sentence, SpanCandidates.words(sentence)).best();
     }
 
-    /** Whether the sentence holds a phrase of the kind a strict question asks for (always true for other kinds). */
-    public boolean hasTyped(Question q, String sentence) {
-        if (!q.kind().strict()) return true;
-        List<SpanCandidates.Word> words = SpanCandidates.words(sentence);
+    /** A sentence's best phrase (null if none) and whether any phrase has the kind a strict question asks for. */
+    record Assessment(Best best, boolean typed) {
+    }
+
+    Assessment assess(Question q, String sentence, List<SpanCandidates.Word> words) {
+        Best best = null;
+        boolean anyTyped = !q.kind().strict();
         for (SpanCandidates.Candidate c : SpanCandidates.of(sentence, words, q)) {
-            if (typed(q, words, c)) return true;
+            double s = model.score(c.features());
+            boolean typed = typed(q, words, c);
+            anyTyped |= typed;
+            if (best == null || s > best.score) best = new Best(c.start(), c.end(), s, typed);
         }
-        return false;
+        return new Assessment(best, anyTyped);
     }
 
     private static boolean typed(Question q, List<SpanCandidates.Word> words, SpanCandidates.Candidate c) {
         double[] f = c.features();
         int k0 = SpanCandidates.BASE + SpanCandidates.PER_KIND * q.kind().ordinal();
         return switch (q.kind()) {
-            case NUMBER -> f[k0 + 1] > 0 && f[16] == 0;
+            // "how many X" counts: a sum of money is not a count, nor a number that counts another noun
+            case NUMBER -> f[k0 + 1] > 0 && f[16] == 0 && !(q.countedNoun() != null && money(words, c));
             case DATE -> f[k0 + 2] > 0;
             case PERSON, PLACE, NAME -> f[k0 + 3] > 0 && f[4] < 1;
             default -> true;
         };
+    }
+
+    private static boolean money(List<SpanCandidates.Word> words, SpanCandidates.Candidate c) {
+        for (int k = Math.max(0, c.from() - 1); k < c.to(); k++) if (CURRENCY.contains(words.get(k).text())) return true;
+        return false;
     }
 
     /**

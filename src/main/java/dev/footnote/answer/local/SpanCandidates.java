@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class SpanCandidates {
     static final int MAX_LEN = 6;
-    static final int BASE = 18;
+    static final int BASE = 22;
     static final int PER_KIND = 7;
     static final int COUNT = BASE + PER_KIND * AnswerKind.values().length;
     private static final Pattern TOKEN = Pattern.compile("[$£€%]|[\\p{L}\\p{N}]+(?:['’.,–\\-/:][\\p{L}\\p{N}]+)*");
@@ -98,6 +98,10 @@ final class SpanCandidates {
             parens[i] = depth > 0;
         }
         int[] dist = distances(inQ);
+        // the clause holding most of the question's words is where its answer usually is
+        Map<Integer, Integer> perClause = new HashMap<>();
+        for (int i = 0; i < n; i++) if (inQ[i]) perClause.merge(clause[i], 1, Integer::sum);
+        int busiest = perClause.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
         int matched = 0;
         for (boolean b : inQ) if (b) matched++;
         int countedAt = countedNoun == null ? -1 : indexOf(w, countedNoun);
@@ -113,7 +117,7 @@ final class SpanCandidates {
                 for (int k = i; k < j; k++) if (!w.get(k).stop()) content++;
                 if (inside == content) continue;
                 out.add(new Candidate(i, j, w.get(i).start(), w.get(j - 1).end(),
-                        features(w, i, j, inQ, clause, parens, dist, matched, inside, content, kind, countedAt)));
+                        features(w, i, j, inQ, clause, parens, dist, matched, inside, content, kind, countedAt, busiest)));
             }
         }
         return out;
@@ -151,7 +155,7 @@ final class SpanCandidates {
     }
 
     private static double[] features(List<Word> w, int i, int j, boolean[] inQ, int[] clause, boolean[] parens, int[] dist,
-                                     int matched, int inside, int content, AnswerKind kind, int countedAt) {
+                                     int matched, int inside, int content, AnswerKind kind, int countedAt, int busiest) {
         int len = j - i;
         int caps = 0;
         boolean digit = false;
@@ -200,6 +204,10 @@ final class SpanCandidates {
         f[b++] = i == 0 ? 1 : 0;
         f[b++] = countsOther ? 1 : 0;
         f[b++] = locative ? 1 : 0;
+        f[b++] = i > 0 && inQ[i - 1] ? 1 : 0;
+        f[b++] = j < w.size() && inQ[j] ? 1 : 0;
+        f[b++] = j == w.size() || clause[j] != clause[j - 1] ? 1 : 0;
+        f[b++] = clause[i] == busiest ? 1 : 0;
         int k0 = BASE + PER_KIND * kind.ordinal();
         f[k0] = capFrac;
         f[k0 + 1] = number ? 1 : 0;

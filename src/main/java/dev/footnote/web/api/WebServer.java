@@ -49,6 +49,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/documents", sources::documents);
             config.routes.get("/api/documents/{docId}", sources::document);
             config.routes.get("/api/search", sources::search);
+            config.routes.get("/api/examples", sources::examples);
             config.routes.post("/api/documents", admin::upload);
             config.routes.delete("/api/documents/{docId}", admin::delete);
             config.routes.post("/api/reindex", admin::reindex);
