@@ -63,14 +63,14 @@ class SeedQuestionsTest {
         assertThat(a.abstained()).isFalse();
         assertThat(a.sentences().get(0).text()).contains("200 million");
         assertShortAnswerIsInItsQuote(a);
-        assertThat(a.shortAnswer().text()).contains("200 million");
+        assertThat(a.shortAnswer().text()).contains("200");
     }
 
     @Test
-    void should_give_the_day_as_the_short_answer_to_a_when_question() {
-        Answer a = ask("When did the US government announce the defense assistance to Ukraine?");
+    void should_give_the_day_as_the_short_answer_to_a_when_question_with_a_misspelled_name() {
+        Answer a = ask("When is Blinken expected to meet Zelensky?");
         assertThat(a.abstained()).isFalse();
-        assertThat(a.sentences().get(0).text()).contains("Wednesday").contains("200 million");
+        assertThat(a.sentences().get(0).text()).contains("Zhelensky").contains("Wednesday");
         assertShortAnswerIsInItsQuote(a);
         assertThat(a.shortAnswer().text()).isEqualTo("Wednesday");
     }
@@ -89,6 +89,16 @@ class SeedQuestionsTest {
         Answer a = ask("Who is Zelensky?");
         assertThat(a.abstained()).isFalse();
         assertThat(a.sentences().get(0).text()).contains("Zhelensky");
+        assertShortAnswerIsInItsQuote(a);
+        assertThat(a.shortAnswer().text()).contains("President").contains("Zhelensky");
+    }
+
+    @Test
+    void should_count_what_the_question_counts() {
+        Answer a = ask("How many draft agreements did Russia issue?");
+        assertThat(a.abstained()).isFalse();
+        assertShortAnswerIsInItsQuote(a);
+        assertThat(a.shortAnswer().text()).isEqualTo("two");
     }
 
     @Test
@@ -113,10 +123,13 @@ class SeedQuestionsTest {
     }
 
     @Test
-    void should_answer_most_factoid_questions_with_one_sentence() {
+    void should_answer_factoid_questions_in_one_or_two_sentences_mostly_one() {
         List<String> questions = List.of("Who did Blinken meet in Geneva?", "How much defense assistance did the US announce for Ukraine?",
-                "Where is Blinken expected to meet the Ukrainian president?", "Who is Lavrov?");
-        long single = questions.stream().map(SeedQuestionsTest::ask).filter(a -> !a.abstained() && a.sentences().size() == 1).count();
-        assertThat(single).isGreaterThanOrEqualTo(3);
+                "Where is Blinken expected to meet the Ukrainian president?", "How many draft agreements did Russia issue?",
+                "When is Blinken expected to meet Zelensky?");
+        List<Answer> answers = questions.stream().map(SeedQuestionsTest::ask).toList();
+        assertThat(answers).allSatisfy(a -> assertThat(a.sentences()).hasSizeBetween(1, 2));
+        double mean = answers.stream().mapToInt(a -> a.sentences().size()).average().orElseThrow();
+        assertThat(mean).isLessThanOrEqualTo(1.6);
     }
 }

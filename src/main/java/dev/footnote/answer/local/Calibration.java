@@ -13,8 +13,8 @@ import java.util.List;
 public record Calibration(List<Double> sentenceWeights, int maxPassages, int maxSentences,
                           List<Double> confidenceWeights, double confidenceBias, double minConfidence) {
     public static final Calibration DEFAULT = new Calibration(
-            List.of(2.255, 1.921, -0.411, 2.355, 0.304, -0.103, 0.557, 0.372, -0.380, 0.527, -0.377, -0.434, 0.981,
-                    -1.086, 1.102, 0.456, 1.853, -0.426), 5, 3,
+            List.of(2.309, 1.998, -0.410, 2.353, 0.340, -0.110, 0.552, 0.359, -0.388, 0.560, -0.391, -0.468, 0.647,
+                    -1.175, 1.180, 0.385, 1.850, -0.449), 5, 3,
             List.of(-5.289, 9.422, 21.031, -4.68, 5.973), -13.382, -1.45);
 
     public Calibration {

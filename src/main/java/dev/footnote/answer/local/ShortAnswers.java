@@ -19,8 +19,13 @@ public final class ShortAnswers {
     /** Words that shape a question but are never evidence for an answer ("who", "did", "how many"). */
     static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(Fields.BODY,
             "who whom whose what which when where why how did does do can could would should many much"));
-    private static final Pattern HOW_MANY = Pattern.compile("\\bhow many ([\\p{L}-]+)");
+    private static final Pattern HOW_MANY = Pattern.compile("\\bhow many ((?:[\\p{L}-]+\\s*){1,4})");
+    /** Words that end the counted noun phrase of "how many …": "how many Russian troops | are …". */
+    private static final Set<String> PHRASE_END = Set.of("are", "is", "was", "were", "did", "do", "does", "have", "has",
+            "had", "will", "would", "can", "could", "should", "in", "on", "at", "of", "for", "by", "from", "with", "to",
+            "there", "the", "a", "an");
     private static final Set<String> CURRENCY = Set.of("$", "£", "€", "dollars", "euros", "pounds", "USD", "EUR");
+    private static final Pattern DEFINITIONAL = Pattern.compile("(?i)who (is|was|are|were) [^?]{1,60}\\??");
     private final SpanModel model;
 
     ShortAnswers(SpanModel model) {
@@ -31,13 +36,24 @@ public final class ShortAnswers {
 
     /** A question as the span finder reads it: the kind of answer, its informative terms, the noun it counts. */
     public record Question(String text, AnswerKind kind, Set<String> terms, String countedNoun, Set<String> names) {
+        /** "Who is Lavrov?": asks who someone is, answered by the name with its title ("Foreign Minister Sergei Lavrov"). */
+        boolean definitional() {
+            return kind == AnswerKind.PERSON && terms.size() <= 3 && DEFINITIONAL.matcher(text.strip()).matches();
+        }
+
         public static Question of(String question) {
             Set<String> terms = new LinkedHashSet<>(Analyzers.terms(Fields.BODY, question));
             terms.removeAll(QUESTION_TERMS);
             String counted = null;
             Matcher m = HOW_MANY.matcher(question.toLowerCase(Locale.ROOT));
             if (m.find()) {
-                List<String> t = Analyzers.terms(Fields.BODY, m.group(1));
+                // the head noun is the last word before the verb: "how many Russian troops are …" counts troops
+                String head = null;
+                for (String word : m.group(1).strip().split("\\s+")) {
+                    if (PHRASE_END.contains(word)) break;
+                    head = word;
+                }
+                List<String> t = head == null ? List.of() : Analyzers.terms(Fields.BODY, head);
                 if (!t.isEmpty()) counted = t.get(0);
             }
             Set<String> names = new LinkedHashSet<>();
@@ -71,14 +87,19 @@ public final class ShortAnswers {
 
     Assessment assess(Question q, String sentence, List<SpanCandidates.Word> words) {
         Best best = null;
-        boolean anyTyped = !q.kind().strict();
+        Best bestTyped = null;
+        boolean definitional = q.definitional();
         for (SpanCandidates.Candidate c : SpanCandidates.of(sentence, words, q)) {
             double s = model.score(c.features());
             boolean typed = typed(q, words, c);
-            anyTyped |= typed;
+            // the asked-about name within its capitalised run: the run says who it is
+            if (definitional) typed = c.features()[7] > 0 && c.features()[4] > 0 && c.features()[4] < 1;
             if (best == null || s > best.score) best = new Best(c.start(), c.end(), s, typed);
+            if (typed && (bestTyped == null || s > bestTyped.score)) bestTyped = new Best(c.start(), c.end(), s, true);
         }
-        return new Assessment(best, anyTyped);
+        // a question that asks for a count, a date or a name is answered by a phrase of that kind, if there is one
+        boolean strict = q.kind().strict() || q.kind() == AnswerKind.PLACE;
+        return new Assessment(strict && bestTyped != null ? bestTyped : best, !q.kind().strict() || bestTyped != null);
     }
 
     private static boolean typed(Question q, List<SpanCandidates.Word> words, SpanCandidates.Candidate c) {
@@ -88,13 +109,19 @@ public final class ShortAnswers {
             // "how many X" counts: a sum of money is not a count, nor a number that counts another noun
             case NUMBER -> f[k0 + 1] > 0 && f[16] == 0 && !(q.countedNoun() != null && money(words, c));
             case DATE -> f[k0 + 2] > 0;
-            case PERSON, PLACE, NAME -> f[k0 + 3] > 0 && f[4] < 1;
+            // a name, not a day: "Friday" does not answer "who"
+            case PERSON, PLACE, NAME -> f[k0 + 3] > 0 && f[4] < 1 && f[k0 + 2] == 0;
             default -> true;
         };
     }
 
+    /** Whether the phrase, or the number it is part of ("$ 200 million"), is a sum of money. */
     private static boolean money(List<SpanCandidates.Word> words, SpanCandidates.Candidate c) {
-        for (int k = Math.max(0, c.from() - 1); k < c.to(); k++) if (CURRENCY.contains(words.get(k).text())) return true;
+        int from = c.from();
+        while (from > 0 && words.get(from - 1).numeric() && !CURRENCY.contains(words.get(from - 1).text())) from--;
+        for (int k = Math.max(0, from - 1); k < Math.min(words.size(), c.to() + 1); k++) {
+            if (CURRENCY.contains(words.get(k).text())) return true;
+        }
         return false;
     }
 

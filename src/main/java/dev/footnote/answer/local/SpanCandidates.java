@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class SpanCandidates {
     static final int MAX_LEN = 6;
-    static final int BASE = 22;
+    static final int BASE = 24;
     static final int PER_KIND = 7;
     static final int COUNT = BASE + PER_KIND * AnswerKind.values().length;
     private static final Pattern TOKEN = Pattern.compile("[$£€%]|[\\p{L}\\p{N}]+(?:['’.,–\\-/:][\\p{L}\\p{N}]+)*");
@@ -34,7 +34,7 @@ final class SpanCandidates {
             "all", "any", "some", "more", "most", "only", "same", "very", "if", "we", "our", "you", "your", "i", "my");
     private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven", "eight",
             "nine", "ten", "eleven", "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
-            "thousand", "million", "billion", "trillion", "dozen", "half", "percent", "several", "dozens", "hundreds",
+            "thousand", "million", "billion", "trillion", "dozen", "half", "percent", "dozens", "hundreds",
             "thousands", "millions");
     private static final Set<String> DATE_WORDS = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
@@ -162,9 +162,12 @@ final class SpanCandidates {
         boolean number = false;
         boolean date = false;
         int near = Integer.MAX_VALUE;
+        int lastNumber = -1;
         for (int k = i; k < j; k++) {
             Word x = w.get(k);
-            if (x.capitalised() && !x.stop() && (k > 0 || x.numeric())) caps++;
+            // a sentence's first word is capitalised anyway; only a date or number there is known to be a name
+            if (x.capitalised() && !x.stop() && (k > 0 || x.numeric() || x.dateLike())) caps++;
+            if (x.numeric()) lastNumber = k;
             digit |= DIGIT.matcher(x.text()).find();
             number |= x.numeric();
             date |= x.dateLike();
@@ -182,7 +185,8 @@ final class SpanCandidates {
                 && (j == w.size() || w.get(j).stop() || inQ[j] || clause[j] != clause[j - 1]);
         boolean locative = i > 0 && LOCATIVE.contains(w.get(i - 1).lower());
         // "how many X": a number followed by a different noun counts something else
-        boolean countsOther = kind == AnswerKind.NUMBER && countedAt >= 0 && number && (countedAt < i || countedAt > j + 2);
+        boolean countsOther = kind == AnswerKind.NUMBER && countedAt >= 0 && number
+                && !(countedAt > lastNumber && countedAt - lastNumber <= 3);
         double capFrac = (double) caps / len;
         double[] f = new double[COUNT];
         int b = 0;
@@ -208,6 +212,8 @@ final class SpanCandidates {
         f[b++] = j < w.size() && inQ[j] ? 1 : 0;
         f[b++] = j == w.size() || clause[j] != clause[j - 1] ? 1 : 0;
         f[b++] = clause[i] == busiest ? 1 : 0;
+        f[b++] = stopsInside(w, i, j) > 0 ? 1 : 0;
+        f[b++] = caps == len && (j == w.size() || !w.get(j).capitalised() || w.get(j).stop()) ? 1 : 0;
         int k0 = BASE + PER_KIND * kind.ordinal();
         f[k0] = capFrac;
         f[k0 + 1] = number ? 1 : 0;

@@ -12,17 +12,18 @@ record SpanModel(List<Double> weights, double minScore) {
             // len1, len2, len3, len4+, in-question share, edge in question, capitalised share, maximal capitalised run,
             // maximal chunk, digit, log distance, no question word in sentence, question word before, after,
             // in parentheses, sentence start, counts another noun, after a locative preposition, question word just
-            // before, just after, ends a clause, in the clause with most question words
-            0.214, 0.397, 0.059, -0.669, -1.120, -0.972, 0.573, 1.233, 0.640, 1.189, -0.478,
-            0.0, 0.410, 0.484, -0.215, 0.649, -0.414, 0.149, -0.156, -0.190, 1.070, 0.589,
+            // before, just after, ends a clause, in the clause with most question words, has a function word inside,
+            // ends a capitalised run
+            0.097, 0.285, 0.096, -0.478, -1.103, -0.977, 0.485, 1.238, 0.615, 1.154, -0.464, 0.0,
+            0.424, 0.456, -0.237, 0.631, -0.348, 0.132, -0.129, -0.160, 1.049, 0.591, -0.370, 0.050,
             // per kind: capitalised share, number, date, maximal capitalised run, locative, single word, maximal chunk
-            -0.746, 1.827, -0.179, -0.279, -0.093, 0.774, -0.351, // NUMBER
-            -0.389, 1.029, 1.638, 0.006, 0.622, 0.911, 0.138, // DATE
-            0.925, -0.432, -0.207, 0.635, -0.477, -0.338, -0.074, // PERSON
-            0.593, -0.285, -0.204, 0.368, 0.347, -0.027, 0.258, // PLACE
-            0.503, -0.095, -0.096, 0.554, 0.046, -0.139, 0.223, // NAME
-            -0.008, -0.131, -0.793, 0.366, -0.445, -0.592, 0.277, // WHAT
-            -0.304, 0.257, 0.230, -0.418, 0.149, -0.376, 0.168), // OTHER
+            -0.740, 1.805, -0.166, -0.278, -0.104, 0.760, -0.347, // NUMBER
+            -0.366, 1.069, 1.622, 0.024, 0.626, 0.878, 0.125, // DATE
+            0.871, -0.418, -0.225, 0.636, -0.460, -0.338, -0.066, // PERSON
+            0.591, -0.278, -0.196, 0.366, 0.351, -0.045, 0.264, // PLACE
+            0.503, -0.072, -0.092, 0.545, 0.048, -0.139, 0.219, // NAME
+            -0.070, -0.125, -0.781, 0.360, -0.489, -0.627, 0.252, // WHAT
+            -0.304, 0.259, 0.230, -0.415, 0.160, -0.392, 0.168), // OTHER
             -1.0);
 
     SpanModel {
