@@ -1,5 +1,7 @@
 package dev.footnote.answer;
 
+import dev.footnote.cite.Citation;
+import dev.footnote.cite.AnswerSentence;
 import java.util.List;
 import java.util.Map;
 

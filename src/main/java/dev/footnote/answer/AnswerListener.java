@@ -1,5 +1,6 @@
 package dev.footnote.answer;
 
+import dev.footnote.cite.Citation;
 import dev.footnote.retrieve.Hit;
 import java.util.List;
 

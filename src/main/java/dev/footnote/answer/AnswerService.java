@@ -1,7 +1,8 @@
 package dev.footnote.answer;
 
-import dev.footnote.answer.local.ShortAnswers;
 import dev.footnote.cite.CitationResolver;
+import dev.footnote.cite.MarkedSentence;
+import dev.footnote.cite.MarkerStream;
 import dev.footnote.cite.Markers;
 import dev.footnote.cite.Resolution;
 import dev.footnote.index.Embedder;
@@ -67,7 +68,6 @@ public final class AnswerService {
     public Answer answer(AskRequest request, AnswerListener listener) {
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        String fallback = model == null ? "no_model_configured" : null;
 
         String standalone = request.question();
         if (!request.history().isEmpty()) {
@@ -85,33 +85,10 @@ public final class AnswerService {
         GenerationRequest gen = GenerationRequest.fromHits(standalone, request.history(), hits,
                 passages.isEmpty() ? null : query.vector());
 
-        Outcome outcome = null;
-        if (model != null && !passages.isEmpty()) {
-            t = System.nanoTime();
-            MarkerSafeSink sink = new MarkerSafeSink(listener, passages.size());
-            try {
-                Draft draft = model.generate(gen, sink);
-                sink.flush();
-                timings.put("generate", ms(t));
-                t = System.nanoTime();
-                Resolution r = resolver.resolve(draft.text(), passages);
-                timings.put("verify", ms(t));
-                if (draft.text().isBlank()) fallback = "empty_output";
-                else if (r.citations().isEmpty()) fallback = "no_valid_citation";
-                else if (r.supportedCount() == 0) fallback = "no_supported_sentence";
-                else outcome = new Outcome(model.name(), r, false);
-            } catch (GenerationException e) {
-                timings.put("generate", ms(t));
-                fallback = e.reason();
-                log.warn("model {} failed ({}): {}", model.name(), e.reason(), e.getMessage());
-            } catch (RuntimeException e) {
-                timings.put("generate", ms(t));
-                fallback = "model_error";
-                log.warn("model {} failed unexpectedly", model.name(), e);
-            }
-            if (outcome == null && sink.emitted()) listener.onReset(fallback);
-        }
-        if (outcome == null) outcome = localOutcome(gen, passages, listener, timings);
+        Attempt attempt = model != null && !passages.isEmpty() ? modelAttempt(gen, passages, listener, timings)
+                : new Attempt(null, model == null ? "no_model_configured" : null);
+        String fallback = attempt.fallback();
+        Outcome outcome = attempt.outcome() != null ? attempt.outcome() : localOutcome(gen, passages, listener, timings);
 
         Resolution r = outcome.resolution;
         // a document replaced or deleted since retrieval: keep the quotes as retrieved, and say so
@@ -119,67 +96,79 @@ public final class AnswerService {
         if (changed) log.info("a source cited in the answer to '{}' changed while answering", request.question());
         r.citations().forEach(listener::onCitation);
         // issue 13: the words that answer, found in the first cited quote (any generator)
-        ShortAnswer shortAnswer = outcome.abstained ? null : ShortAnswers.DEFAULT.find(standalone, r.sentences(), r.citations());
+        ShortAnswer shortAnswer = outcome.abstained ? null : local.shortAnswer(standalone, r.sentences(), r.citations());
         timings.put("total", ms(start));
-        Answer answer = new Answer(request.question(), standalone.equals(request.question()) ? null : standalone, r.text(),
+        Answer answer = new Answer(request.question(), standalone.equals(request.question()) ? null : standalone, outcome.text,
                 outcome.abstained, outcome.generator, outcome.generator.equals(local.name()) ? fallback : null,
                 r.sentences(), r.citations(), timings, changed, shortAnswer);
         stats.record(answer);
         return answer;
     }
 
+    /** The model's answer if it cites something checkable, else why not (and the streamed text is reset). */
+    private Attempt modelAttempt(GenerationRequest gen, List<Passage> passages, AnswerListener listener, Map<String, Long> timings) {
+        long t = System.nanoTime();
+        MarkerStream stream = new MarkerStream(listener::onDelta, passages.size());
+        Outcome outcome = null;
+        String fallback = null;
+        try {
+            Draft draft = model.generate(gen, stream::accept);
+            stream.flush();
+            timings.put("generate", ms(t));
+            t = System.nanoTime();
+            Resolution r = resolver.resolve(draft.sentences(), passages);
+            timings.put("verify", ms(t));
+            if (draft.text().isBlank()) fallback = "empty_output";
+            else if (r.citations().isEmpty()) fallback = "no_valid_citation";
+            else if (r.supportedCount() == 0) fallback = "no_supported_sentence";
+            else outcome = new Outcome(model.name(), r, r.text(), false);
+        } catch (GenerationException e) {
+            timings.put("generate", ms(t));
+            fallback = e.reason();
+            log.warn("model {} failed ({}): {}", model.name(), e.reason(), e.getMessage());
+        } catch (RuntimeException e) {
+            timings.put("generate", ms(t));
+            fallback = "model_error";
+            log.warn("model {} failed unexpectedly", model.name(), e);
+        }
+        if (outcome == null && stream.emitted()) listener.onReset(fallback);
+        return new Attempt(outcome, fallback);
+    }
+
     private Outcome localOutcome(GenerationRequest gen, List<Passage> passages, AnswerListener listener, Map<String, Long> timings) {
         long t = System.nanoTime();
         Draft draft;
         try {
-            // the local answer takes a millisecond: resolve it first, then stream its final, renumbered text
-            draft = passages.isEmpty() ? Draft.abstain(dev.footnote.answer.local.LocalAnswerGenerator.ABSTENTION)
-                    : local.generate(gen, TokenSink.NONE);
+            // the local answer takes a millisecond: resolve it first, then stream its final, numbered text
+            draft = passages.isEmpty() ? Draft.abstain(Draft.NO_ANSWER) : local.generate(gen, TokenSink.NONE);
         } catch (GenerationException e) {
-            draft = Draft.abstain(dev.footnote.answer.local.LocalAnswerGenerator.ABSTENTION);
+            draft = Draft.abstain(Draft.NO_ANSWER);
         }
         timings.merge("generate", ms(t), Long::sum);
         t = System.nanoTime();
-        Resolution r;
+        Outcome outcome;
         if (draft.abstained()) {
             // the nearest passages, offered to the reader; the answer text itself cites nothing
-            Resolution nearest = resolver.resolve(passages.isEmpty() ? "" : passagesAsQuotes(passages), passages);
-            r = new Resolution(draft.text(), List.of(), nearest.citations(), 0);
+            Resolution nearest = resolver.resolve(nearestQuotes(passages), passages);
+            outcome = new Outcome(local.name(), new Resolution(List.of(), nearest.citations(), 0), draft.text(), true);
+            listener.onDelta(draft.text());
         } else {
-            r = resolver.resolve(draft.text(), passages);
+            Resolution r = resolver.resolve(draft.sentences(), passages);
+            outcome = new Outcome(local.name(), r, r.text(), false);
+            Markers.renderEach(r.sentences()).forEach(listener::onDelta);
         }
         timings.put("verify", ms(t));
-        streamBySentence(r, listener);
-        return new Outcome(local.name(), r, draft.abstained());
+        return outcome;
     }
 
-    private static void streamBySentence(Resolution r, AnswerListener listener) {
-        if (r.sentences().isEmpty()) {
-            listener.onDelta(r.text());
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (AnswerSentence s : r.sentences()) {
-            sb.setLength(0);
-            if (s != r.sentences().get(0)) sb.append(' ');
-            sb.append(s.text());
-            if (!s.citations().isEmpty()) {
-                sb.append(' ');
-                for (int id : s.citations()) sb.append('[').append(id).append(']');
-            }
-            listener.onDelta(sb.toString());
-        }
-    }
-
-    /** The first sentence of each of the nearest passages, cited, so an abstention still points somewhere. */
-    private static String passagesAsQuotes(List<Passage> passages) {
-        StringBuilder sb = new StringBuilder();
+    /** The first sentence of each of the nearest passages, so an abstention still points somewhere. */
+    private static List<MarkedSentence> nearestQuotes(List<Passage> passages) {
+        List<MarkedSentence> out = new ArrayList<>();
         for (int i = 0; i < Math.min(NEAREST_ON_ABSTAIN, passages.size()); i++) {
             Passage p = passages.get(i);
-            if (p.sentences().isEmpty()) continue;
-            sb.append(p.sentence(0)).append(" [").append(i + 1).append("]\n\n");
+            if (!p.sentences().isEmpty()) out.add(MarkedSentence.quote(i + 1, 0, p.sentence(0)));
         }
-        return sb.toString();
+        return out;
     }
 
     private String rewrite(String question, List<ChatTurn> history) {
@@ -204,52 +193,10 @@ public final class AnswerService {
         return (System.nanoTime() - since) / 1_000_000;
     }
 
-    private record Outcome(String generator, Resolution resolution, boolean abstained) {
+    private record Outcome(String generator, Resolution resolution, String text, boolean abstained) {
     }
 
-    /**
-     * Forwards streamed text, holding back a trailing partial marker such as "[1" until it is complete, and renumbers
-     * complete markers from passage numbers to citation numbers in order of first use (as the final answer numbers
-     * them), dropping markers that name no retrieved passage.
-     */
-    private static final class MarkerSafeSink implements TokenSink {
-        private final AnswerListener listener;
-        private final int passages;
-        private final Map<Integer, Integer> numbering = new java.util.HashMap<>();
-        private final StringBuilder pending = new StringBuilder();
-        private boolean emitted;
-
-        MarkerSafeSink(AnswerListener listener, int passages) {
-            this.listener = listener;
-            this.passages = passages;
-        }
-
-        private String renumber(String text) {
-            return Markers.rewrite(text, p -> p < 1 || p > passages ? 0 : numbering.computeIfAbsent(p, x -> numbering.size() + 1));
-        }
-
-        @Override
-        public synchronized void accept(String delta) {
-            if (delta == null || delta.isEmpty()) return;
-            pending.append(delta);
-            int safe = Markers.safePrefixLength(pending.toString());
-            if (safe > 0) {
-                listener.onDelta(renumber(pending.substring(0, safe)));
-                pending.delete(0, safe);
-                emitted = true;
-            }
-        }
-
-        synchronized void flush() {
-            if (pending.length() > 0) {
-                listener.onDelta(renumber(pending.toString()));
-                pending.setLength(0);
-                emitted = true;
-            }
-        }
-
-        synchronized boolean emitted() {
-            return emitted;
-        }
+    /** A model's try: its outcome, or null and the reason the local answer replaces it. */
+    private record Attempt(Outcome outcome, String fallback) {
     }
 }

@@ -1,8 +1,5 @@
 package dev.footnote.cite;
 
-import dev.footnote.answer.AnswerSentence;
-import dev.footnote.answer.Citation;
-import dev.footnote.answer.Support;
 import dev.footnote.index.Embedder;
 import dev.footnote.ingest.Span;
 import dev.footnote.retrieve.Passage;
@@ -12,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns generated text with {@code [n]} markers (n = position in the passage list) into verified citations: drops
- * markers naming no passage, resolves each remaining one to the sentence span of the cited passage that best
- * supports the citing sentence, judges support, and renumbers citations in order of first use.
+ * Turns a draft's sentences and the passages they cite (n = position in the passage list) into verified citations:
+ * drops references to no passage, resolves each remaining one to the sentence span of the cited passage that best
+ * supports the citing sentence (an extractive sentence names its span itself), judges support, and numbers citations
+ * in order of first use.
  */
 public final class CitationResolver {
     private final Embedder embedder;
@@ -25,12 +23,10 @@ public final class CitationResolver {
         this.embedder = embedder;
     }
 
-    public Resolution resolve(String draft, List<Passage> passages) {
-        List<MarkedSentence> marked = Markers.parse(draft);
+    public Resolution resolve(List<MarkedSentence> marked, List<Passage> passages) {
         List<float[]> vectors = embedParaphrases(marked, passages);
         Map<String, Citation> byKey = new LinkedHashMap<>();
         List<AnswerSentence> sentences = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
         int dropped = 0;
         for (int k = 0; k < marked.size(); k++) {
             MarkedSentence ms = marked.get(k);
@@ -45,7 +41,7 @@ public final class CitationResolver {
                     continue;
                 }
                 Passage p = passages.get(n - 1);
-                Match m = bestSpan(ms.text(), ev, vectors.get(k), p);
+                Match m = ms.quotedSentence() != null ? quoted(p, ms.quotedSentence()) : bestSpan(ms.text(), ev, vectors.get(k), p);
                 String key = p.chunkId() + "@" + m.span.start() + "-" + m.span.end();
                 Citation c = byKey.computeIfAbsent(key, x -> citation(byKey.size() + 1, p, m.span));
                 if (!ids.contains(c.id())) ids.add(c.id());
@@ -58,14 +54,8 @@ public final class CitationResolver {
                         : "cites passage " + invalid + ", which was not retrieved");
             }
             sentences.add(new AnswerSentence(ms.text(), ids, best.support(), best.reason()));
-            if (text.length() > 0) text.append(' ');
-            text.append(ms.text());
-            if (!ids.isEmpty()) {
-                text.append(' ');
-                for (int id : ids) text.append('[').append(id).append(']');
-            }
         }
-        return new Resolution(text.toString(), sentences, new ArrayList<>(byKey.values()), dropped);
+        return new Resolution(sentences, new ArrayList<>(byKey.values()), dropped);
     }
 
     /** Embeds, in one batch, the sentences that are not verbatim quotes of a passage they cite. */
@@ -76,7 +66,7 @@ public final class CitationResolver {
         for (int k = 0; k < marked.size(); k++) {
             out.add(null);
             MarkedSentence ms = marked.get(k);
-            boolean verbatim = ms.markers().stream().allMatch(n -> n >= 1 && n <= passages.size()
+            boolean verbatim = ms.quotedSentence() != null || ms.markers().stream().allMatch(n -> n >= 1 && n <= passages.size()
                     && passages.get(n - 1).text().contains(ms.text()));
             if (!verbatim && embedder != null && !ms.markers().isEmpty()) {
                 need.add(k);
@@ -88,6 +78,15 @@ public final class CitationResolver {
             for (int i = 0; i < need.size(); i++) out.set(need.get(i), v.get(i));
         }
         return out;
+    }
+
+    /** An extractive sentence: its span is the passage's own sentence span; only an instruction is not evidence. */
+    private static Match quoted(Passage p, int sentence) {
+        Span span = p.sentences().get(sentence);
+        if (Instructions.looksLikeInstruction(p.sentence(sentence))) {
+            return new Match(span, new Verdict(Support.UNSUPPORTED, 0, "the cited text is an instruction to the model, not evidence"));
+        }
+        return new Match(span, new Verdict(Support.SUPPORTED, 1.0, "quoted verbatim"));
     }
 
     private Match bestSpan(String sentence, Evidence ev, float[] vector, Passage p) {

@@ -1,7 +1,6 @@
 package dev.footnote.cite;
 
 import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,7 @@ public record Evidence(Set<String> terms, Set<String> numbers, Set<String> names
             "to", "by", "with", "from", "after", "before", "although", "however", "furthermore", "according", "yes", "no");
 
     public static Evidence of(String text) {
-        return of(text, Analyzers.terms(Fields.BODY, text));
+        return of(text, Analyzers.terms(text));
     }
 
     public static Evidence of(String text, List<String> analyzedTerms) {

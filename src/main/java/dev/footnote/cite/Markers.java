@@ -10,7 +10,10 @@ import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Splits generated text into sentences and reads their {@code [n]}, {@code [1, 2]} or {@code [1][2]} markers. */
+/**
+ * The one marker grammar: reads the {@code [n]}, {@code [1, 2]} or {@code [1][2]} markers of a model's text (where that
+ * text enters) and writes the final {@code [n]} footnote markers of an answer (at the edges).
+ */
 public final class Markers {
     /** A marker such as {@code [1]}, {@code [1, 2]} or {@code [1;2]}; group 1 holds the numbers. */
     private static final String BARE = "\\[(\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*)\\]";
@@ -23,6 +26,7 @@ public final class Markers {
     private Markers() {
     }
 
+    /** Splits a model's text into sentences with the passage numbers their markers name, markers removed. */
     public static List<MarkedSentence> parse(String draft) {
         String text = AFTER_STOP.matcher(draft).replaceAll("$2$1");
         List<MarkedSentence> out = new ArrayList<>();
@@ -43,6 +47,28 @@ public final class Markers {
                 merged.addAll(ids);
                 out.add(new MarkedSentence(prev.text(), new ArrayList<>(merged)));
             }
+        }
+        return out;
+    }
+
+    /** The answer text: each sentence followed by its footnote markers, sentences separated by one space. */
+    public static String render(List<AnswerSentence> sentences) {
+        return String.join("", renderEach(sentences));
+    }
+
+    /** {@link #render} one sentence at a time, for streaming: the pieces concatenate to exactly the answer text. */
+    public static List<String> renderEach(List<AnswerSentence> sentences) {
+        List<String> out = new ArrayList<>(sentences.size());
+        StringBuilder sb = new StringBuilder();
+        for (AnswerSentence s : sentences) {
+            sb.setLength(0);
+            if (!out.isEmpty()) sb.append(' ');
+            sb.append(s.text());
+            if (!s.citations().isEmpty()) {
+                sb.append(' ');
+                for (int id : s.citations()) sb.append('[').append(id).append(']');
+            }
+            out.add(sb.toString());
         }
         return out;
     }

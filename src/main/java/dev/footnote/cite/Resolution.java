@@ -1,17 +1,20 @@
 package dev.footnote.cite;
 
-import dev.footnote.answer.AnswerSentence;
-import dev.footnote.answer.Citation;
 import java.util.List;
 
-/** Generated text after citation resolution: renumbered text, judged sentences, the citations they use. */
-public record Resolution(String text, List<AnswerSentence> sentences, List<Citation> citations, int droppedMarkers) {
+/** A draft after citation resolution: its judged sentences and the citations they use, numbered in order of first use. */
+public record Resolution(List<AnswerSentence> sentences, List<Citation> citations, int droppedMarkers) {
     public Resolution {
         sentences = List.copyOf(sentences);
         citations = List.copyOf(citations);
     }
 
+    /** The answer text with its footnote markers. */
+    public String text() {
+        return Markers.render(sentences);
+    }
+
     public long supportedCount() {
-        return sentences.stream().filter(s -> s.support() == dev.footnote.answer.Support.SUPPORTED).count();
+        return sentences.stream().filter(s -> s.support() == Support.SUPPORTED).count();
     }
 }

@@ -1,6 +1,5 @@
 package dev.footnote.cite;
 
-import dev.footnote.answer.Support;
 
 /** A support verdict with the evidence behind it, in words a reader can check. */
 public record Verdict(Support support, double score, String reason) {

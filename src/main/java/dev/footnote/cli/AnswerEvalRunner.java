@@ -1,18 +1,16 @@
 package dev.footnote.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footnote.App;
 import dev.footnote.answer.AnswerService;
+import dev.footnote.answer.AskRequest;
 import dev.footnote.answer.GenerationRequest;
 import dev.footnote.answer.local.Calibration;
-import dev.footnote.answer.local.LocalAnswerGenerator;
-import dev.footnote.cite.CitationResolver;
+import dev.footnote.config.Settings;
 import dev.footnote.eval.AnswerEval;
 import dev.footnote.eval.RetrievalEval;
-import dev.footnote.index.Embedder;
-import dev.footnote.index.LuceneIndex;
 import dev.footnote.index.Progress;
 import dev.footnote.retrieve.Hit;
-import dev.footnote.retrieve.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;
 import java.io.PrintWriter;
@@ -21,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** {@code eval answers}: the local answerer over SQuAD questions, optionally with unanswerable questions. */
 final class AnswerEvalRunner {
@@ -38,17 +35,16 @@ final class AnswerEvalRunner {
             unanswerable.addAll(RetrievalEval.readQueries(EvalCommand.existingFile(a, "unanswerable")).values());
             if (unanswerable.size() > limit) unanswerable = unanswerable.subList(0, limit);
         }
-        Embedder embedder = EvalCommand.embedder(a);
-        Calibration c = calibration(a);
-        try (LuceneIndex index = EvalCommand.corpusIndex(a, passages, embedder)) {
-            LuceneRetriever retriever = new LuceneRetriever(index, Retriever.Mode.HYBRID, EvalCommand.fusion(a));
-            LocalAnswerGenerator local = new LocalAnswerGenerator(retriever, c);
-            int k = a.intOr("k", 8, 1, 50);
+        int k = a.intOr("k", 8, 1, 50);
+        Settings settings = EvalCommand.settings(a).withTopK(k);
+        App.Tuning tuning = new App.Tuning(Retriever.Mode.HYBRID, EvalCommand.fusion(a), calibration(a));
+        try (App app = App.forEvaluation(settings, tuning)) {
+            EvalCommand.sync(app, passages);
             if (a.get("features") != null) {
-                writeCandidates(Path.of(a.get("features")), questions, unanswerable, retriever, local, embedder, k);
+                writeCandidates(Path.of(a.get("features")), questions, unanswerable, app, k);
             }
-            AnswerService service = new AnswerService(retriever, embedder, local, Optional.empty(), new CitationResolver(embedder), k);
-            for (int i = 0; i < Math.min(20, questions.size()); i++) service.answer(dev.footnote.answer.AskRequest.of(questions.get(i).question()));
+            AnswerService service = app.answers();
+            for (int i = 0; i < Math.min(20, questions.size()); i++) service.answer(AskRequest.of(questions.get(i).question()));
             AnswerEval.Result r = new AnswerEval(service).run(questions, unanswerable,
                     Progress.console("questions", questions.size() + unanswerable.size()));
             if (a.flag("json")) {
@@ -74,22 +70,22 @@ final class AnswerEvalRunner {
     }
 
     /** One JSON line per question: its gold answers (none if unanswerable), the hits, every candidate sentence. */
-    private static void writeCandidates(Path out, List<AnswerEval.Question> qs, List<String> unanswerable,
-                                        LuceneRetriever retriever, LocalAnswerGenerator local, Embedder embedder, int k) throws Exception {
+    private static void writeCandidates(Path out, List<AnswerEval.Question> qs, List<String> unanswerable, App app, int k)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             List<AnswerEval.Question> all = new ArrayList<>(qs);
             for (String u : unanswerable) all.add(new AnswerEval.Question(u, List.of(), null));
             for (AnswerEval.Question q : all) {
-                SearchQuery sq = new SearchQuery(q.question(), embedder);
-                List<Hit> hits = retriever.retrieve(sq, k);
+                SearchQuery sq = new SearchQuery(q.question(), app.embedder());
+                List<Hit> hits = app.retriever().retrieve(sq, k);
                 var gen = GenerationRequest.fromHits(q.question(), List.of(), hits, sq.vector());
                 var row = new java.util.LinkedHashMap<String, Object>();
                 row.put("answers", q.answers());
                 row.put("gold", q.passageId());
                 row.put("hits", hits.stream().map(h -> java.util.Map.of("doc", h.passage().docId(), "score", h.score(),
                         "bm25", h.bm25() == null ? 0 : h.bm25(), "vector", h.vector() == null ? 0 : h.vector())).toList());
-                var candidates = local.candidates(gen);
+                var candidates = app.localAnswerer().candidates(gen);
                 row.put("candidates", candidates);
                 row.put("kind", dev.footnote.answer.local.AnswerKind.of(q.question()).name());
                 // the phrases of the best 3 sentences and of every sentence holding a gold answer, to fit the span model

@@ -3,7 +3,7 @@ package dev.footnote.cli;
 import dev.footnote.App;
 import dev.footnote.answer.Answer;
 import dev.footnote.answer.AskRequest;
-import dev.footnote.answer.Citation;
+import dev.footnote.cite.Citation;
 import dev.footnote.config.Settings;
 import dev.footnote.index.Progress;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.footnote.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footnote.App;
+import dev.footnote.config.BackendSettings;
 import dev.footnote.config.Settings;
 import dev.footnote.eval.RetrievalEval;
 import dev.footnote.index.IngestReport;
@@ -17,6 +18,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +77,7 @@ final class BenchCommand implements Command {
 
     private int ingest(Args a) throws Exception {
         Settings s = CliSettings.load(a);
-        String model = a.get("model") == null ? s.embeddingModel() : a.get("model");
+        if (a.get("model") != null) s = s.withEmbeddingModel(a.get("model"));
         int limit = a.intOr("limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         Corpus full = a.get("corpus") != null ? new BeirCorpus(EvalCommand.existingFile(a, "corpus"))
                 : new FolderCorpus(s.seedsDir(), s.maxFileBytes());
@@ -83,7 +85,13 @@ final class BenchCommand implements Command {
             Corpus.Listing l = full.list();
             return new Corpus.Listing(l.entries().subList(0, Math.min(limit, l.entries().size())), l.skipped());
         };
-        new IngestBench(model, System.out).run(corpus);
+        // a fresh Lucene index in a temporary folder, whatever the configured engine: ingest is measured alone
+        Settings fresh = s.withDirs(s.seedsDir(), Files.createTempDirectory("footnote-bench-index")).withBackend(BackendSettings.LUCENE);
+        try {
+            new IngestBench(System.out).run(corpus, () -> App.forEvaluation(fresh, App.Tuning.DEFAULT));
+        } finally {
+            deleteQuietly(fresh.indexDir());
+        }
         return 0;
     }
 
@@ -91,7 +99,7 @@ final class BenchCommand implements Command {
         int seconds = a.intOr("seconds", 20, 1, 3600);
         int clients = a.intOr("clients", 8, 1, 256);
         List<String> questions = questions(a);
-        try (App app = open(a); WebServer web = WebServer.create(app).start(0)) {
+        try (App app = open(a); WebServer web = app.webServer().start(0)) {
             web.markReady();
             Requests r = new Requests(web.port(), questions);
             System.out.printf(Locale.ROOT, "warming up for %d s...%n", Math.min(10, seconds));
@@ -109,7 +117,7 @@ final class BenchCommand implements Command {
         int seconds = a.intOr("seconds", 120, 1, 86_400);
         int clients = a.intOr("clients", 16, 1, 256);
         List<String> questions = questions(a);
-        try (App app = open(a); WebServer web = WebServer.create(app).start(0)) {
+        try (App app = open(a); WebServer web = app.webServer().start(0)) {
             web.markReady();
             Requests r = new Requests(web.port(), questions);
             LoadGenerator.run(List.of(r.askJson(), r.search()), clients, Math.min(5, seconds)); // warm-up
@@ -141,10 +149,7 @@ final class BenchCommand implements Command {
      */
     private static App open(Args a) {
         Settings s = CliSettings.load(a);
-        App app = a.flag("no-query-cache")
-                ? new App(s, dev.footnote.index.OnnxEmbedder.named(s.embeddingModel()), java.util.Optional.empty(),
-                        dev.footnote.config.BackendSettings.load(dev.footnote.config.ConfigSource.system()))
-                : App.create(s);
+        App app = App.create(s, !a.flag("no-query-cache"));
         if (a.get("corpus") == null) {
             System.out.println(app.syncSeeds(Progress.console("ingest", 0)).summary());
         } else if (app.index().chunkCount() > 0) {
@@ -168,6 +173,14 @@ final class BenchCommand implements Command {
         System.out.printf(Locale.ROOT, "%d clients, %d s per run, processors %d%n", clients, seconds, Runtime.getRuntime().availableProcessors());
         System.out.println(LoadGenerator.Stats.header());
         stats.forEach(s -> System.out.println(s.line()));
+    }
+
+    private static void deleteQuietly(java.nio.file.Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temp folder left behind is harmless
+        }
     }
 
     private static long heapAfterGc() {

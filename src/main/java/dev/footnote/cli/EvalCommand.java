@@ -1,24 +1,19 @@
 package dev.footnote.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footnote.App;
+import dev.footnote.answer.local.Calibration;
 import dev.footnote.config.BackendSettings;
-import dev.footnote.config.ConfigSource;
 import dev.footnote.config.Settings;
 import dev.footnote.eval.Qrels;
 import dev.footnote.eval.RetrievalEval;
 import dev.footnote.index.Embedder;
 import dev.footnote.index.IngestReport;
-import dev.footnote.index.Indexer;
-import dev.footnote.index.LuceneIndex;
-import dev.footnote.index.OnnxEmbedder;
 import dev.footnote.index.Progress;
-import dev.footnote.index.solr.SolrChunkStore;
 import dev.footnote.ingest.BeirCorpus;
-import dev.footnote.ingest.Chunker;
 import dev.footnote.retrieve.FusionParams;
-import dev.footnote.retrieve.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
-import dev.footnote.retrieve.solr.SolrRetriever;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,21 +88,22 @@ final class EvalCommand implements Command {
         return p;
     }
 
-    /** Opens (or builds) the index of a BEIR corpus file, syncing it so a reused index is current. */
-    static LuceneIndex corpusIndex(Args a, Path corpus, Embedder embedder) throws Exception {
+    /**
+     * The settings an evaluation runs with: the environment's, with the index in {@code --index} (default a new
+     * temporary folder), the embedding model from {@code --model} and the engine from {@code --backend}.
+     */
+    static Settings settings(Args a) throws IOException {
+        Settings s = CliSettings.load(a);
         Path dir = a.get("index") != null ? Path.of(a.get("index")) : Files.createTempDirectory("footnote-eval");
-        LuceneIndex index = LuceneIndex.open(dir, embedder.dimension());
-        Indexer indexer = new Indexer(index, embedder, new Chunker());
-        IngestReport r = indexer.sync(new BeirCorpus(corpus), Progress.console("indexing " + corpus.getFileName(), 0));
-        System.err.println(r.summary());
-        return index;
+        String model = a.get("model") == null ? s.embeddingModel() : a.get("model");
+        if (!Settings.EMBEDDING_MODELS.contains(model)) throw new Args.UsageException("--model must be one of " + Settings.EMBEDDING_MODELS);
+        return s.withDirs(s.seedsDir(), dir).withEmbeddingModel(model).withBackend(backend(a, s.backend()));
     }
 
-    static Embedder embedder(Args a) {
-        String model = a.get("model");
-        if (model == null) model = CliSettings.load(a).embeddingModel();
-        if (!Settings.EMBEDDING_MODELS.contains(model)) throw new Args.UsageException("--model must be one of " + Settings.EMBEDDING_MODELS);
-        return OnnxEmbedder.named(model);
+    /** Brings the app's index up to date with a BEIR corpus file, so a reused index is current. */
+    static void sync(App app, Path corpus) {
+        IngestReport r = app.indexer().sync(new BeirCorpus(corpus), Progress.console("indexing " + corpus.getFileName(), 0));
+        System.err.println(r.summary());
     }
 
     private int retrieval(Args a) throws Exception {
@@ -117,19 +113,9 @@ final class EvalCommand implements Command {
         Retriever.Mode mode = mode(a.get("mode"));
         Map<String, String> queries = RetrievalEval.readQueries(queriesFile);
         Map<String, Map<String, Integer>> qrels = Qrels.read(qrelsFile);
-        Embedder embedder = embedder(a);
-        BackendSettings backend = backend(a);
-        if (backend.backend() == BackendSettings.Backend.SOLR) {
-            try (SolrChunkStore store = SolrChunkStore.open(backend, embedder.dimension())) {
-                IngestReport r = new Indexer(store, embedder, new Chunker())
-                        .sync(new BeirCorpus(corpus), Progress.console("indexing " + corpus.getFileName(), 0));
-                System.err.println(r.summary());
-                report(a, mode, embedder, new RetrievalEval(new SolrRetriever(store, mode, fusion(a)), embedder), queries, qrels);
-            }
-            return 0;
-        }
-        try (LuceneIndex index = corpusIndex(a, corpus, embedder)) {
-            report(a, mode, embedder, new RetrievalEval(new LuceneRetriever(index, mode, fusion(a)), embedder), queries, qrels);
+        try (App app = App.forEvaluation(settings(a), new App.Tuning(mode, fusion(a), Calibration.DEFAULT))) {
+            sync(app, corpus);
+            report(a, mode, app.embedder(), new RetrievalEval(app.ranker(), app.embedder()), queries, qrels);
         }
         return 0;
     }
@@ -145,9 +131,8 @@ final class EvalCommand implements Command {
         }
     }
 
-    /** The environment's backend, overridden by {@code --backend}, {@code --solr-urls} and {@code --solr-collection}. */
-    static BackendSettings backend(Args a) {
-        BackendSettings env = BackendSettings.load(ConfigSource.system());
+    /** The configured backend, overridden by {@code --backend}, {@code --solr-urls} and {@code --solr-collection}. */
+    static BackendSettings backend(Args a, BackendSettings env) {
         String name = a.get("backend") == null ? env.backend().name().toLowerCase(Locale.ROOT) : a.get("backend");
         if (name.equals("lucene")) return BackendSettings.LUCENE;
         if (!name.equals("solr")) throw new Args.UsageException("--backend must be lucene or solr, got '" + name + "'");

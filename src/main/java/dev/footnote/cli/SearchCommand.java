@@ -1,11 +1,11 @@
 package dev.footnote.cli;
 
+import dev.footnote.App;
+import dev.footnote.answer.local.Calibration;
 import dev.footnote.config.Settings;
-import dev.footnote.index.LuceneIndex;
-import dev.footnote.index.OnnxEmbedder;
+import dev.footnote.engine.Engine;
 import dev.footnote.retrieve.FusionParams;
 import dev.footnote.retrieve.Hit;
-import dev.footnote.retrieve.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;
 import java.util.List;
@@ -42,13 +42,12 @@ final class SearchCommand implements Command {
         Settings s = CliSettings.load(a);
         int k = a.intOr("k", s.topK(), 1, 1000);
         Retriever.Mode mode = EvalCommand.mode(a.get("mode"));
-        if (!LuceneIndex.exists(s.indexDir())) {
+        if (!Engine.exists(s.backend(), s.indexDir())) {
             System.err.println("footnote search: no index at " + s.indexDir().toAbsolutePath() + "; run 'ingest' first");
             return 1;
         }
-        try (LuceneIndex index = LuceneIndex.open(s.indexDir(), 384)) {
-            LuceneRetriever r = new LuceneRetriever(index, mode, FusionParams.DEFAULT);
-            List<Hit> hits = r.retrieve(new SearchQuery(q, OnnxEmbedder.named(s.embeddingModel())), k);
+        try (App app = App.forEvaluation(s, new App.Tuning(mode, FusionParams.DEFAULT, Calibration.DEFAULT))) {
+            List<Hit> hits = app.retriever().retrieve(new SearchQuery(q, app.embedder()), k);
             if (hits.isEmpty()) System.out.println("no passages found");
             int n = 1;
             for (Hit h : hits) {

@@ -40,7 +40,7 @@ final class ServeCommand implements Command {
         App app = App.create(s);
         WebServer web;
         try {
-            web = WebServer.create(app).start(s.port());
+            web = app.webServer().start(s.port());
         } catch (RuntimeException e) {
             app.close();
             throw e;

@@ -23,15 +23,19 @@ public record BackendSettings(Backend backend, List<String> solrUrls, String sol
     public static final BackendSettings LUCENE = new BackendSettings(Backend.LUCENE, List.of(), null, "footnote");
 
     public static BackendSettings load(ConfigSource src) {
-        String name = src.get("FOOTNOTE_BACKEND").orElse("lucene").toLowerCase(Locale.ROOT);
+        return load(new Settings.Reader(src));
+    }
+
+    static BackendSettings load(Settings.Reader src) {
+        String name = src.str("FOOTNOTE_BACKEND", "lucene").toLowerCase(Locale.ROOT);
         Backend backend = switch (name) {
             case "lucene" -> Backend.LUCENE;
             case "solr" -> Backend.SOLR;
             default -> throw new ConfigException("FOOTNOTE_BACKEND must be lucene or solr, got '" + name + "'");
         };
-        List<String> urls = src.get("FOOTNOTE_SOLR_URLS").map(BackendSettings::urls).orElse(List.of());
-        return new BackendSettings(backend, urls, src.get("FOOTNOTE_SOLR_ZK").orElse(null),
-                src.get("FOOTNOTE_SOLR_COLLECTION").orElse("footnote"));
+        String csv = src.strOrNull("FOOTNOTE_SOLR_URLS");
+        List<String> urls = csv == null ? List.of() : urls(csv);
+        return new BackendSettings(backend, urls, src.strOrNull("FOOTNOTE_SOLR_ZK"), src.str("FOOTNOTE_SOLR_COLLECTION", "footnote"));
     }
 
     /** Solr settings for the given node URLs (comma-separated), for tools and tests. */

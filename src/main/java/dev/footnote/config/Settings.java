@@ -13,7 +13,8 @@ public record Settings(
         int topK,
         long maxFileBytes,
         LlmSettings llm,
-        ServerSettings server) {
+        ServerSettings server,
+        BackendSettings backend) {
 
     public static final Set<String> EMBEDDING_MODELS = Set.of("bge-small-en-v15-q", "all-minilm-l6-v2-q");
 
@@ -28,7 +29,8 @@ public record Settings(
         }
         int topK = r.intIn("FOOTNOTE_TOP_K", 8, 1, 50);
         long maxFile = (long) r.intIn("FOOTNOTE_MAX_FILE_MB", 50, 1, 4096) * 1024 * 1024;
-        return new Settings(port, seeds, index, model, topK, maxFile, LlmSettings.load(r), ServerSettings.load(r));
+        return new Settings(port, seeds, index, model, topK, maxFile, LlmSettings.load(r), ServerSettings.load(r),
+                BackendSettings.load(r));
     }
 
     public static Settings defaults() {
@@ -36,19 +38,33 @@ public record Settings(
     }
 
     public Settings withPort(int p) {
-        return new Settings(p, seedsDir, indexDir, embeddingModel, topK, maxFileBytes, llm, server);
+        return new Settings(p, seedsDir, indexDir, embeddingModel, topK, maxFileBytes, llm, server, backend);
     }
 
     public Settings withDirs(Path seeds, Path index) {
-        return new Settings(port, seeds, index, embeddingModel, topK, maxFileBytes, llm, server);
+        return new Settings(port, seeds, index, embeddingModel, topK, maxFileBytes, llm, server, backend);
     }
 
     public Settings withLlm(LlmSettings l) {
-        return new Settings(port, seedsDir, indexDir, embeddingModel, topK, maxFileBytes, l, server);
+        return new Settings(port, seedsDir, indexDir, embeddingModel, topK, maxFileBytes, l, server, backend);
     }
 
     public Settings withServer(ServerSettings s) {
-        return new Settings(port, seedsDir, indexDir, embeddingModel, topK, maxFileBytes, llm, s);
+        return new Settings(port, seedsDir, indexDir, embeddingModel, topK, maxFileBytes, llm, s, backend);
+    }
+
+    public Settings withBackend(BackendSettings b) {
+        return new Settings(port, seedsDir, indexDir, embeddingModel, topK, maxFileBytes, llm, server, b);
+    }
+
+    /** Another embedding model, checked against {@link #EMBEDDING_MODELS}. */
+    public Settings withEmbeddingModel(String model) {
+        if (!EMBEDDING_MODELS.contains(model)) throw new ConfigException("the embedding model must be one of " + EMBEDDING_MODELS + ", got '" + model + "'");
+        return new Settings(port, seedsDir, indexDir, model, topK, maxFileBytes, llm, server, backend);
+    }
+
+    public Settings withTopK(int k) {
+        return new Settings(port, seedsDir, indexDir, embeddingModel, k, maxFileBytes, llm, server, backend);
     }
 
     /** Typed reads that name the key when a value is malformed. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footnote.answer.Answer;
 import dev.footnote.answer.AnswerService;
 import dev.footnote.answer.AskRequest;
-import dev.footnote.answer.Citation;
+import dev.footnote.cite.Citation;
 import dev.footnote.index.Progress;
 import dev.footnote.ingest.BeirCorpus;
 import java.io.BufferedReader;

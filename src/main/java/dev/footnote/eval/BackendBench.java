@@ -1,7 +1,7 @@
 package dev.footnote.eval;
 
 import dev.footnote.index.ChunkStore;
-import dev.footnote.index.IndexCopy;
+import dev.footnote.engine.Engine;
 import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;
 import java.io.PrintStream;
@@ -36,7 +36,7 @@ public final class BackendBench {
     public static Figures run(String backend, Path sourceIndex, int dimension, String model, ChunkStore store,
                               Retriever retriever, List<SearchQuery> queries, int clients) throws Exception {
         long t = System.nanoTime();
-        int docs = new IndexCopy(dimension).copy(sourceIndex, store, model);
+        int docs = Engine.copyLuceneIndex(sourceIndex, store, dimension, model);
         double ingest = (System.nanoTime() - t) / 1e9;
         for (SearchQuery q : queries) q.vector();
         for (SearchQuery q : queries.subList(0, Math.min(20, queries.size()))) retriever.retrieve(q, 8); // warm up

@@ -1,39 +1,52 @@
 package dev.footnote.eval;
 
+import dev.footnote.App;
 import dev.footnote.index.Embedder;
 import dev.footnote.index.IngestReport;
 import dev.footnote.index.Indexer;
-import dev.footnote.index.LuceneIndex;
-import dev.footnote.index.OnnxEmbedder;
 import dev.footnote.index.Progress;
 import dev.footnote.ingest.Chunk;
 import dev.footnote.ingest.Chunker;
 import dev.footnote.ingest.Corpus;
 import dev.footnote.ingest.CorpusEntry;
 import dev.footnote.ingest.SourceDocument;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Ingest throughput against the embedding model's own: embeds exactly the texts an ingest embeds (same batches),
  * then ingests the corpus into a fresh index, then reopens it and syncs again with nothing changed.
  */
 public final class IngestBench {
-    private final String model;
     private final PrintStream out;
 
-    public IngestBench(String model, PrintStream out) {
-        this.model = model;
+    public IngestBench(PrintStream out) {
         this.out = out;
     }
 
-    public void run(Corpus corpus) throws Exception {
-        Embedder embedder = OnnxEmbedder.named(model);
+    /**
+     * @param open opens the app over the same fresh, empty index each time it is called (the second time is the
+     *             restart: index and embedding model loaded anew)
+     */
+    public void run(Corpus corpus, Supplier<App> open) throws Exception {
+        try (App app = open.get()) {
+            run(corpus, app);
+        }
+        long r = System.nanoTime();
+        IngestReport again;
+        try (App app = open.get()) {
+            again = app.indexer().sync(corpus, Progress.silent());
+        }
+        double restart = (System.nanoTime() - r) / 1e9;
+        out.printf(Locale.ROOT, "restart, nothing changed: %.2f s (open index + load model + sync; %d unchanged, %d embedded)%n",
+                restart, again.unchanged(), again.chunks());
+    }
+
+    private void run(Corpus corpus, App app) throws Exception {
+        Embedder embedder = app.embedder();
         Corpus.Listing listing = corpus.list();
         List<SourceDocument> docs = new ArrayList<>();
         for (CorpusEntry e : listing.entries()) {
@@ -61,19 +74,7 @@ public final class IngestBench {
         }
         double rawSeconds = (System.nanoTime() - t) / 1e9;
 
-        Path dir = Files.createTempDirectory("footnote-bench-index");
-        IngestReport report;
-        try (LuceneIndex index = LuceneIndex.open(dir, embedder.dimension())) {
-            report = new Indexer(index, embedder, chunker).sync(corpus, Progress.console("ingest", docs.size()));
-        }
-        long r = System.nanoTime();
-        IngestReport again;
-        try (LuceneIndex index = LuceneIndex.open(dir, 384)) {
-            Embedder fresh = OnnxEmbedder.named(model);
-            again = new Indexer(index, fresh, chunker).sync(corpus, Progress.silent());
-        }
-        double restart = (System.nanoTime() - r) / 1e9;
-        deleteQuietly(dir);
+        IngestReport report = app.indexer().sync(corpus, Progress.console("ingest", docs.size()));
 
         double rawChunksPerSecond = chunks / rawSeconds;
         double ingestChunksPerSecond = report.chunks() / report.seconds();
@@ -83,15 +84,5 @@ public final class IngestBench {
         out.printf(Locale.ROOT, "full ingest            %.1f s  %.1f chunks/s%n", report.seconds(), ingestChunksPerSecond);
         out.printf(Locale.ROOT, "ingest / model time    %.3f (overhead %.1f%%)%n", report.seconds() / rawSeconds,
                 100 * (report.seconds() / rawSeconds - 1));
-        out.printf(Locale.ROOT, "restart, nothing changed: %.2f s (open index + load model + sync; %d unchanged, %d embedded)%n",
-                restart, again.unchanged(), again.chunks());
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
-        }
     }
 }

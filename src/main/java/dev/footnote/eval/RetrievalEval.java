@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footnote.index.Embedder;
 import dev.footnote.ingest.BeirCorpus;
 import dev.footnote.retrieve.ChunkRanker;
-import dev.footnote.retrieve.LuceneRetriever;
+import dev.footnote.retrieve.RankedChunk;
 import dev.footnote.retrieve.SearchQuery;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -83,7 +83,7 @@ public final class RetrievalEval {
     /** Documents in the order of their best passage. */
     public List<String> rankDocuments(String query, int k) {
         Set<String> docs = new LinkedHashSet<>();
-        for (LuceneRetriever.RankedChunk c : retriever.rank(new SearchQuery(query, embedder), k * 3)) {
+        for (RankedChunk c : retriever.rank(new SearchQuery(query, embedder), k * 3)) {
             docs.add(c.docId());
             if (docs.size() >= k) break;
         }

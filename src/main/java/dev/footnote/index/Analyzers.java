@@ -8,12 +8,16 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.similarities.Similarity;
 
-/** The one analyzer and similarity used for both indexing and querying. */
+/**
+ * The one text analysis (Lucene's {@code EnglishAnalyzer}) behind indexing, querying and evidence checks, for every
+ * engine: the Solr configset declares the same analyzer, and Solr's stored sentence terms and BM25 queries are
+ * analysed here, client-side.
+ */
 public final class Analyzers {
     private static final Analyzer ENGLISH = new EnglishAnalyzer();
+    /** EnglishAnalyzer treats every field alike; the name only labels the token stream. */
+    private static final String FIELD = "body";
 
     private Analyzers() {
     }
@@ -22,18 +26,14 @@ public final class Analyzers {
         return ENGLISH;
     }
 
-    public static Similarity similarity() {
-        return new BM25Similarity(0.9f, 0.4f);
-    }
-
     /** An analysed term and the [start, end) of the word it came from. */
     public record Token(String term, int start, int end) {
     }
 
     /** Analysed terms of {@code text} with their character offsets, in one pass of the analyzer. */
-    public static List<Token> tokens(String field, String text) {
+    public static List<Token> tokens(String text) {
         List<Token> out = new ArrayList<>();
-        try (TokenStream ts = ENGLISH.tokenStream(field, text)) {
+        try (TokenStream ts = ENGLISH.tokenStream(FIELD, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
                     ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
@@ -47,9 +47,9 @@ public final class Analyzers {
     }
 
     /** Analyzed terms of arbitrary user text; never throws on syntax, since there is none. */
-    public static List<String> terms(String field, String text) {
+    public static List<String> terms(String text) {
         List<String> out = new ArrayList<>();
-        try (TokenStream ts = ENGLISH.tokenStream(field, text)) {
+        try (TokenStream ts = ENGLISH.tokenStream(FIELD, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) out.add(term.toString());

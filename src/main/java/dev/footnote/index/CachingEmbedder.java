@@ -59,6 +59,11 @@ public final class CachingEmbedder implements Embedder {
         return delegate.embedPassages(texts);
     }
 
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
     public long hits() {
         return hits.sum();
     }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.util.BytesRef;
 
-/** Packs sentence offsets and vectors into stored binary fields. */
+/** Packs a chunk's sentence offsets, vectors and terms into stored fields, the same way for every engine. */
 public final class Codec {
     private Codec() {
     }
@@ -46,6 +46,16 @@ public final class Codec {
         float[][] out = new float[n][dim];
         for (int i = 0; i < n; i++) for (int d = 0; d < dim; d++) out[i][d] = b.getFloat();
         return out;
+    }
+
+    /** The analysed terms of each sentence of a chunk, stored one line per sentence so evidence checks need no analysis. */
+    public static String terms(List<Span> sentences, String documentText) {
+        StringBuilder terms = new StringBuilder();
+        for (Span s : sentences) {
+            if (terms.length() > 0) terms.append('\n');
+            terms.append(String.join(" ", Analyzers.terms(s.of(documentText))));
+        }
+        return terms.toString();
     }
 
     /** Per-sentence analysed terms, one line per sentence; null (older indexes) yields null. */

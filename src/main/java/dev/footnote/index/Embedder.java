@@ -3,7 +3,7 @@ package dev.footnote.index;
 import java.util.List;
 
 /** Turns text into unit-length vectors; queries and passages may be encoded differently. */
-public interface Embedder {
+public interface Embedder extends AutoCloseable {
     String name();
 
     int dimension();
@@ -11,6 +11,11 @@ public interface Embedder {
     float[] embedQuery(String query);
 
     List<float[]> embedPassages(List<String> texts);
+
+    /** Stops the model's worker threads; an embedder that has none does nothing. */
+    @Override
+    default void close() {
+    }
 
     static float dot(float[] a, float[] b) {
         float s = 0;

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Keeps the index in step with a corpus: unchanged documents (same hash) are skipped, changed ones replaced in one
  * block, vanished ones deleted. Commits every few seconds, so a crash loses at most the uncommitted tail.
  */
-public final class Indexer {
+public final class Indexer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     /** Documents chunked and embedded together (the embedding model parallelises within a batch). */
     public static final int BATCH_DOCS = 32;
@@ -217,6 +217,17 @@ public final class Indexer {
 
     private int write(List<SourceDocument> docs) {
         return store(prepare(docs));
+    }
+
+    /** Waits for a write in progress, then stops the writer thread. */
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            writer.shutdown();
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     private static int await(Future<Integer> f) {

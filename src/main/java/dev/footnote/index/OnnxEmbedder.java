@@ -2,7 +2,6 @@ package dev.footnote.index;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,10 +12,10 @@ import java.util.stream.IntStream;
 public final class OnnxEmbedder implements Embedder {
     private static final String BGE_QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
     private final String name;
-    private final EmbeddingModel model;
+    private final SingleThreadedOnnxModel model;
     private final String queryPrefix;
 
-    private OnnxEmbedder(String name, EmbeddingModel model, String queryPrefix) {
+    private OnnxEmbedder(String name, SingleThreadedOnnxModel model, String queryPrefix) {
         this.name = name;
         this.model = model;
         this.queryPrefix = queryPrefix;
@@ -60,6 +59,12 @@ public final class OnnxEmbedder implements Embedder {
         float[][] out = new float[texts.size()][];
         for (int k = 0; k < order.length; k++) out[order[k]] = normalize(embedded.get(k).vector());
         return List.of(out);
+    }
+
+    /** Stops the model's worker pool; embedding afterwards fails. */
+    @Override
+    public void close() {
+        model.close();
     }
 
     static float[] normalize(float[] v) {

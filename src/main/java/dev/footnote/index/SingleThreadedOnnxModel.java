@@ -9,7 +9,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -20,10 +20,17 @@ import java.util.concurrent.Executors;
  */
 final class SingleThreadedOnnxModel extends AbstractInProcessEmbeddingModel {
     private final OnnxBertBiEncoder encoder;
+    private final ExecutorService workers;
 
-    private SingleThreadedOnnxModel(OnnxBertBiEncoder encoder, Executor executor) {
-        super(executor);
+    private SingleThreadedOnnxModel(OnnxBertBiEncoder encoder, ExecutorService workers) {
+        super(workers);
         this.encoder = encoder;
+        this.workers = workers;
+    }
+
+    /** Stops the worker threads once the calls already queued have run. */
+    void close() {
+        workers.shutdown();
     }
 
     /** Loads {@code modelResource} and {@code tokenizerResource} from the classpath (the LangChain4j model jars). */
@@ -35,7 +42,7 @@ final class SingleThreadedOnnxModel extends AbstractInProcessEmbeddingModel {
             options.setInterOpNumThreads(1);
             OrtSession session = env.createSession(model.readAllBytes(), options);
             int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-            Executor executor = Executors.newFixedThreadPool(workers, r -> {
+            ExecutorService executor = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "footnote-embed");
                 t.setDaemon(true);
                 return t;

@@ -56,8 +56,7 @@ public final class Library {
         Optional<StoredChunk> chunk = index.chunk(chunkId);
         if (chunk.isEmpty()) return Optional.empty();
         StoredChunk c = chunk.get();
-        return index.document(c.docId()).map(d -> new Passage(c.id(), c.docId(), d.title(), d.date(), c.span(),
-                c.span().of(d.text()), c.sentences(), c.sentenceVectors(), c.sentenceTerms()));
+        return index.document(c.docId()).map(d -> Passage.of(c, d));
     }
 
     /** The {@code k} passages that best match {@code query}, each with a highlighted snippet. */

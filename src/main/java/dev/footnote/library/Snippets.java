@@ -1,7 +1,6 @@
 package dev.footnote.library;
 
 import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,10 +17,10 @@ public final class Snippets {
     }
 
     public static String highlight(String text, String query) {
-        Set<String> wanted = new HashSet<>(Analyzers.terms(Fields.BODY, query));
+        Set<String> wanted = new HashSet<>(Analyzers.terms(query));
         List<int[]> matches = new ArrayList<>();
         if (!wanted.isEmpty()) {
-            for (Analyzers.Token t : Analyzers.tokens(Fields.BODY, text)) {
+            for (Analyzers.Token t : Analyzers.tokens(text)) {
                 if (wanted.contains(t.term())) matches.add(new int[] {t.start(), t.end()});
             }
         }

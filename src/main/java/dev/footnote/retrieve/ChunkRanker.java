@@ -4,5 +4,5 @@ import java.util.List;
 
 /** Ranks chunks by id only, without loading passages: what evaluation at depth needs from any engine. */
 public interface ChunkRanker {
-    List<LuceneRetriever.RankedChunk> rank(SearchQuery query, int n);
+    List<RankedChunk> rank(SearchQuery query, int n);
 }

@@ -1,5 +1,7 @@
 package dev.footnote.answer;
 
+import dev.footnote.cite.Citation;
+import dev.footnote.cite.Support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;

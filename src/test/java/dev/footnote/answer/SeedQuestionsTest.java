@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.footnote.answer.local.Calibration;
 import dev.footnote.answer.local.LocalAnswerGenerator;
+import dev.footnote.cite.Citation;
 import dev.footnote.cite.CitationResolver;
 import dev.footnote.support.SeedIndex;
 import dev.footnote.support.TestEmbedders;

@@ -2,7 +2,6 @@ package dev.footnote.cite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.footnote.answer.Support;
 import dev.footnote.ingest.Span;
 import dev.footnote.ingest.SentenceSplitter;
 import dev.footnote.retrieve.Passage;
@@ -24,7 +23,7 @@ class CitationResolverTest {
 
     @Test
     void a_verbatim_sentence_resolves_to_its_exact_span() {
-        Resolution r = resolver.resolve("It flows north into the Mediterranean Sea. [1]", passages);
+        Resolution r = resolver.resolve(Markers.parse("It flows north into the Mediterranean Sea. [1]"), passages);
         assertThat(r.citations()).hasSize(1);
         var c = r.citations().get(0);
         assertThat(c.quote()).isEqualTo("It flows north into the Mediterranean Sea.").isEqualTo(DOC.substring(c.start(), c.end()));
@@ -34,14 +33,14 @@ class CitationResolverTest {
 
     @Test
     void a_paraphrase_resolves_to_the_sentence_of_the_passage_that_best_supports_it() {
-        Resolution r = resolver.resolve("The Amazon river carries the most water [1].", passages);
+        Resolution r = resolver.resolve(Markers.parse("The Amazon river carries the most water [1]."), passages);
         assertThat(r.citations().get(0).quote()).isEqualTo("The Amazon carries more water than any other river.");
         assertThat(r.sentences().get(0).support()).isEqualTo(Support.SUPPORTED);
     }
 
     @Test
     void an_invented_marker_is_dropped_and_the_sentence_marked_unsupported() {
-        Resolution r = resolver.resolve("The Nile is about 6,650 kilometres long. [7]", passages);
+        Resolution r = resolver.resolve(Markers.parse("The Nile is about 6,650 kilometres long. [7]"), passages);
         assertThat(r.citations()).isEmpty();
         assertThat(r.droppedMarkers()).isEqualTo(1);
         assertThat(r.sentences().get(0).support()).isEqualTo(Support.UNSUPPORTED);
@@ -51,7 +50,7 @@ class CitationResolverTest {
 
     @Test
     void citations_are_renumbered_in_order_of_first_use_and_shared() {
-        Resolution r = resolver.resolve("Intro line. [2] The Nile is about 6,650 kilometres long [1]. Intro line [2].", passages);
+        Resolution r = resolver.resolve(Markers.parse("Intro line. [2] The Nile is about 6,650 kilometres long [1]. Intro line [2]."), passages);
         assertThat(r.citations()).extracting(c -> c.chunkId()).containsExactly("rivers.md#1", "rivers.md#0");
         assertThat(r.sentences().get(0).citations()).containsExactly(1);
         assertThat(r.sentences().get(1).citations()).containsExactly(2);
@@ -77,12 +76,12 @@ class CitationResolverTest {
         List<Span> sentences = new SentenceSplitter().split(doc);
         Passage p = new Passage("ledger.md#0", "ledger.md", "Harbour ledger", null, new Span(0, doc.length()), doc, sentences,
                 new float[sentences.size()][384], null);
-        Resolution r = resolver.resolve("HACKED [1]", List.of(p));
+        Resolution r = resolver.resolve(Markers.parse("HACKED [1]"), List.of(p));
         assertThat(r.sentences().get(0).support()).isEqualTo(Support.UNSUPPORTED);
         assertThat(r.supportedCount()).isZero();
         assertThat(r.sentences().get(0).reason()).contains("instruction");
         // while an ordinary quote from the same passage is still evidence
-        assertThat(resolver.resolve("The ledger was signed on 4 May 1902. [1]", List.of(p)).supportedCount()).isEqualTo(1);
+        assertThat(resolver.resolve(Markers.parse("The ledger was signed on 4 May 1902. [1]"), List.of(p)).supportedCount()).isEqualTo(1);
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.footnote.cite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.footnote.answer.Support;
+import dev.footnote.cite.Support;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.footnote.index.IndexCopy;
-import dev.footnote.index.solr.SolrChunkStore;
-import dev.footnote.index.solr.SolrCollection;
-import dev.footnote.index.solr.SolrNodes;
+import dev.footnote.engine.lucene.IndexCopy;
+import dev.footnote.engine.solr.SolrChunkStore;
+import dev.footnote.engine.solr.SolrCollection;
+import dev.footnote.engine.solr.SolrNodes;
 import dev.footnote.support.SolrCluster;
 import dev.footnote.support.TestEmbedders;
 import java.io.ByteArrayOutputStream;

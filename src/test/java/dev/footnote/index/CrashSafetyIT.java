@@ -1,11 +1,13 @@
 package dev.footnote.index;
 
+import dev.footnote.engine.lucene.LuceneIndex;
+import dev.footnote.engine.lucene.Fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.footnote.ingest.Chunker;
 import dev.footnote.ingest.FolderCorpus;
 import dev.footnote.retrieve.FusionParams;
-import dev.footnote.retrieve.LuceneRetriever;
+import dev.footnote.engine.lucene.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;
 import dev.footnote.support.HashEmbedder;

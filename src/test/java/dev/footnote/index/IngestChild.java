@@ -1,5 +1,6 @@
 package dev.footnote.index;
 
+import dev.footnote.engine.lucene.LuceneIndex;
 import dev.footnote.ingest.Chunker;
 import dev.footnote.ingest.FolderCorpus;
 import dev.footnote.support.HashEmbedder;

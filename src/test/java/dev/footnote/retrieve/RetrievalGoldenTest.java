@@ -1,10 +1,11 @@
 package dev.footnote.retrieve;
 
+import dev.footnote.engine.lucene.LuceneRetriever;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.footnote.index.Indexer;
-import dev.footnote.index.LuceneIndex;
+import dev.footnote.engine.lucene.LuceneIndex;
 import dev.footnote.index.Progress;
 import dev.footnote.ingest.Chunker;
 import dev.footnote.ingest.FolderCorpus;

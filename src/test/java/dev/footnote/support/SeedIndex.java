@@ -1,12 +1,12 @@
 package dev.footnote.support;
 
 import dev.footnote.index.Indexer;
-import dev.footnote.index.LuceneIndex;
+import dev.footnote.engine.lucene.LuceneIndex;
 import dev.footnote.index.Progress;
 import dev.footnote.ingest.Chunker;
 import dev.footnote.ingest.FolderCorpus;
 import dev.footnote.retrieve.FusionParams;
-import dev.footnote.retrieve.LuceneRetriever;
+import dev.footnote.engine.lucene.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
 import java.io.IOException;
 import java.io.UncheckedIOException;

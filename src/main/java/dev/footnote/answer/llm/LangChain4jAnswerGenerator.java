@@ -16,6 +16,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -88,7 +89,7 @@ public final class LangChain4jAnswerGenerator implements AnswerGenerator {
                 .build();
         String text = guarded(() -> new StreamedCall(streaming, calls).run(chat, sink, timeout)).strip();
         boolean abstained = !CITATION.matcher(text).find() && CANNOT_ANSWER.matcher(text).find();
-        return new Draft(text, abstained);
+        return Draft.fromModel(text, abstained);
     }
 
     @Override
@@ -144,6 +145,17 @@ public final class LangChain4jAnswerGenerator implements AnswerGenerator {
             LOG.warn("{} failed ({}): {}; circuit {}", name, mapped.reason(), mapped.getMessage(), breaker.state());
             throw mapped;
         }
+    }
+
+    @Override
+    public Map<String, Long> gauges() {
+        return Map.of("footnote_llm_circuit_open", breaker.isOpen() ? 1L : 0L);
+    }
+
+    /** Stops the threads that wait on the provider; a call still in flight is interrupted. */
+    @Override
+    public void close() {
+        calls.shutdownNow();
     }
 
     @FunctionalInterface

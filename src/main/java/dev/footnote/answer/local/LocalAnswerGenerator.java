@@ -5,9 +5,9 @@ import dev.footnote.answer.ChatTurn;
 import dev.footnote.answer.Draft;
 import dev.footnote.answer.GenerationRequest;
 import dev.footnote.answer.TokenSink;
+import dev.footnote.cite.MarkedSentence;
 import dev.footnote.index.Analyzers;
 import dev.footnote.index.Embedder;
-import dev.footnote.index.Fields;
 import dev.footnote.retrieve.Passage;
 import dev.footnote.retrieve.TermWeights;
 import java.util.ArrayList;
@@ -23,14 +23,26 @@ import java.util.Set;
  * sentences verbatim, each citing its passage. Abstains when even the best sentence is weak evidence.
  */
 public final class LocalAnswerGenerator implements AnswerGenerator {
-    public static final String ABSTENTION = "The documents don't answer this.";
+    public static final String ABSTENTION = Draft.NO_ANSWER;
+    /**
+     * A second or third sentence shorter than this (a heading, "See below.") adds nothing to an answer. Set by hand, not
+     * fitted: it only decides which extra sentences are shown, after the first one and the abstention are settled.
+     */
+    static final int MIN_EXTRA_SENTENCE_CHARS = 20;
+    /**
+     * Two sentences whose embeddings (unit vectors) are closer than this say the same thing in other words, so only the
+     * better one is shown. Set by hand when the answerer was written (not fitted, no record of a sweep); like
+     * {@link #MIN_EXTRA_SENTENCE_CHARS} it only shapes the extra sentences, never whether the answerer abstains.
+     */
+    static final double REDUNDANT_COSINE = 0.92;
     private static final Set<String> QUESTION_TERMS = ShortAnswers.QUESTION_TERMS;
     /**
      * A further sentence joins the answer only when the model gives it at least this share of the first one's
-     * probability (softmax over the candidates): close calls show both, clear winners stand alone.
+     * probability (softmax over the candidates): close calls show both, clear winners stand alone. Fitted with
+     * {@code tools/fit_local.py sentences} (README, "Calibration of the local answerer").
      */
     static final double EXTRA_SENTENCE_SHARE = 0.45;
-    /** How many of the best sentences a strict question's asked-for phrase may come from. */
+    /** How many of the best sentences a strict question's asked-for phrase may come from (set by hand). */
     static final int TYPED_WITHIN = 3;
     private final TermWeights weights;
     private final Calibration calibration;
@@ -53,14 +65,11 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
             sink.accept(ABSTENTION);
             return Draft.abstain(ABSTENTION);
         }
-        List<Scored> chosen = choose(scored);
-        StringBuilder text = new StringBuilder();
-        for (Scored s : chosen) {
-            String piece = (text.length() == 0 ? "" : " ") + s.text + " [" + (s.passage + 1) + "]";
-            text.append(piece);
-            sink.accept(piece);
-        }
-        return new Draft(text.toString(), false);
+        List<MarkedSentence> quotes = new ArrayList<>();
+        for (Scored s : choose(scored)) quotes.add(MarkedSentence.quote(s.passage + 1, s.sentence, s.text));
+        Draft draft = Draft.quotes(quotes);
+        sink.accept(draft.text());
+        return draft;
     }
 
     /**
@@ -98,7 +107,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
 
     /** Every sentence of the first {@code maxPassages} passages, best first. */
     List<Scored> score(GenerationRequest request) {
-        List<String> qTerms = new ArrayList<>(new LinkedHashSet<>(Analyzers.terms(Fields.BODY, request.question())));
+        List<String> qTerms = new ArrayList<>(new LinkedHashSet<>(Analyzers.terms(request.question())));
         qTerms.removeAll(QUESTION_TERMS);
         Map<String, Double> idf = qTerms.isEmpty() ? Map.of() : weights.idf(qTerms);
         double totalIdf = qTerms.stream().mapToDouble(t -> idf.getOrDefault(t, 0.0)).sum();
@@ -157,10 +166,10 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
             if (chosen.size() >= calibration.maxSentences()) break;
             if (Math.exp(s.score - best.score) < EXTRA_SENTENCE_SHARE) break;
             if (s == best) continue;
-            if (s.text.length() < 20) continue;
+            if (s.text.length() < MIN_EXTRA_SENTENCE_CHARS) continue;
             boolean redundant = false;
             for (Scored c : chosen) {
-                if (c.text.equals(s.text) || c.vector != null && s.vector != null && Embedder.dot(c.vector, s.vector) > 0.92) {
+                if (c.text.equals(s.text) || c.vector != null && s.vector != null && Embedder.dot(c.vector, s.vector) > REDUNDANT_COSINE) {
                     redundant = true;
                     break;
                 }
@@ -168,6 +177,12 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
             if (!redundant) chosen.add(s);
         }
         return chosen;
+    }
+
+    @Override
+    public dev.footnote.answer.ShortAnswer shortAnswer(String question, List<dev.footnote.cite.AnswerSentence> sentences,
+                                                       List<dev.footnote.cite.Citation> citations) {
+        return spans.find(question, sentences, citations);
     }
 
     @Override

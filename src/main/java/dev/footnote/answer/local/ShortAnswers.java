@@ -1,10 +1,9 @@
 package dev.footnote.answer.local;
 
-import dev.footnote.answer.AnswerSentence;
-import dev.footnote.answer.Citation;
+import dev.footnote.cite.AnswerSentence;
+import dev.footnote.cite.Citation;
 import dev.footnote.answer.ShortAnswer;
 import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,7 @@ import java.util.stream.Collectors;
 /** Finds the words of a sentence that answer a question: the best-scoring {@link SpanCandidates} phrase. */
 public final class ShortAnswers {
     /** Words that shape a question but are never evidence for an answer ("who", "did", "how many"). */
-    static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(Fields.BODY,
+    static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(
             "who whom whose what which when where why how did does do can could would should many much"));
     private static final Pattern HOW_MANY = Pattern.compile("\\bhow many ((?:[\\p{L}-]+\\s*){1,4})");
     /** Words that end the counted noun phrase of "how many …": "how many Russian troops | are …". */
@@ -42,7 +41,7 @@ public final class ShortAnswers {
         }
 
         public static Question of(String question) {
-            Set<String> terms = new LinkedHashSet<>(Analyzers.terms(Fields.BODY, question));
+            Set<String> terms = new LinkedHashSet<>(Analyzers.terms(question));
             terms.removeAll(QUESTION_TERMS);
             String counted = null;
             Matcher m = HOW_MANY.matcher(question.toLowerCase(Locale.ROOT));
@@ -53,11 +52,11 @@ public final class ShortAnswers {
                     if (PHRASE_END.contains(word)) break;
                     head = word;
                 }
-                List<String> t = head == null ? List.of() : Analyzers.terms(Fields.BODY, head);
+                List<String> t = head == null ? List.of() : Analyzers.terms(head);
                 if (!t.isEmpty()) counted = t.get(0);
             }
             Set<String> names = new LinkedHashSet<>();
-            for (Analyzers.Token t : Analyzers.tokens(Fields.BODY, question)) {
+            for (Analyzers.Token t : Analyzers.tokens(question)) {
                 if (t.start() > 0 && Character.isUpperCase(question.charAt(t.start())) && terms.contains(t.term())) names.add(t.term());
             }
             return new Question(question, AnswerKind.of(question), Set.copyOf(terms), counted, Set.copyOf(names));

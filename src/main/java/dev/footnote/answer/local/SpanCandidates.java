@@ -1,7 +1,6 @@
 package dev.footnote.answer.local;
 
 import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +70,7 @@ final class SpanCandidates {
 
     static List<Word> words(String sentence) {
         Map<Integer, String> terms = new HashMap<>();
-        for (Analyzers.Token t : Analyzers.tokens(Fields.BODY, sentence)) terms.putIfAbsent(t.start(), t.term());
+        for (Analyzers.Token t : Analyzers.tokens(sentence)) terms.putIfAbsent(t.start(), t.term());
         List<Word> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(sentence);
         while (m.find()) out.add(new Word(m.group(), m.start(), m.end(), m.group().toLowerCase(Locale.ROOT), terms.get(m.start())));

@@ -5,7 +5,7 @@ import dev.footnote.answer.Answer;
 import dev.footnote.answer.AnswerListener;
 import dev.footnote.answer.AnswerService;
 import dev.footnote.answer.AskRequest;
-import dev.footnote.answer.Citation;
+import dev.footnote.cite.Citation;
 import dev.footnote.retrieve.Hit;
 import io.javalin.http.Context;
 import java.util.List;

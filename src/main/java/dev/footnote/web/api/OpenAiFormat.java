@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.footnote.answer.Answer;
 import dev.footnote.answer.AskRequest;
 import dev.footnote.answer.ChatTurn;
-import dev.footnote.answer.Citation;
+import dev.footnote.cite.Citation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.footnote.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.footnote.App;
+import dev.footnote.answer.AnswerService;
 import dev.footnote.config.ServerSettings;
-import dev.footnote.index.Progress;
+import dev.footnote.index.IngestReport;
 import dev.footnote.library.Library;
 import dev.footnote.library.UploadStore;
 import io.javalin.Javalin;
@@ -12,7 +12,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 
@@ -24,21 +26,19 @@ public final class WebServer implements AutoCloseable {
     private final RequestLog requestLog;
     private final AtomicBoolean ready = new AtomicBoolean();
 
-    private WebServer(App app) {
+    private WebServer(ServerSettings server, AnswerService answers, Library library, UploadStore uploads,
+                      Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges) {
         ObjectMapper json = Json.mapper();
-        ServerSettings server = app.settings().server();
-        Library library = new Library(app.index(), app.retriever(), app.embedder());
         long maxUpload = (long) server.maxUploadMb() * 1024 * 1024;
-        UploadStore uploads = new UploadStore(app.settings().seedsDir(), app.indexer(), library, maxUpload, app.settings().maxFileBytes());
         JsonBodies bodies = new JsonBodies(json);
         HttpMetrics metrics = new HttpMetrics();
         this.requestLog = new RequestLog(metrics);
         Guard guard = new Guard(server, new RateLimiter(server.rateLimitPerMinute(), System::nanoTime));
-        AskHandler ask = new AskHandler(app.answers(), bodies, json);
-        OpenAiHandler openai = new OpenAiHandler(app.answers(), bodies, json);
+        AskHandler ask = new AskHandler(answers, bodies, json);
+        OpenAiHandler openai = new OpenAiHandler(answers, bodies, json);
         SourcesHandler sources = new SourcesHandler(library);
-        AdminHandler admin = new AdminHandler(uploads, () -> app.syncSeeds(Progress.silent()));
-        OpsHandler ops = new OpsHandler(ready::get, metrics, app.answers().stats(), library, app::runtimeGauges);
+        AdminHandler admin = new AdminHandler(uploads, reindex);
+        OpsHandler ops = new OpsHandler(ready::get, metrics, answers.stats(), library, gauges);
         this.javalin = Javalin.create(config -> {
             configure(config, json, maxUpload);
             new Problems(json).register(config.routes);
@@ -81,9 +81,15 @@ public final class WebServer implements AutoCloseable {
         config.requestLogger.http(requestLog::handle);
     }
 
-    /** Builds the server over an app's index, retriever and answer service; call {@link #start(int)} to listen. */
-    public static WebServer create(App app) {
-        return new WebServer(app);
+    /**
+     * Builds the server over the parts it serves; call {@link #start(int)} to listen.
+     *
+     * @param reindex re-syncs the seeds folder ({@code POST /api/reindex})
+     * @param gauges  point-in-time figures added to {@code /metrics}
+     */
+    public static WebServer create(ServerSettings server, AnswerService answers, Library library, UploadStore uploads,
+                                   Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges) {
+        return new WebServer(server, answers, library, uploads, reindex, gauges);
     }
 
     public WebServer start(int port) {

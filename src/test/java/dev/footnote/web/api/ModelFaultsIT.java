@@ -1,5 +1,6 @@
 package dev.footnote.web.api;
 
+import dev.footnote.answer.llm.LangChain4jAnswerGenerator;
 import static dev.footnote.answer.llm.StubLlmServer.answer;
 import static dev.footnote.answer.llm.StubLlmServer.hang;
 import static dev.footnote.answer.llm.StubLlmServer.malformed;
@@ -196,7 +197,7 @@ class ModelFaultsIT {
     }
 
     private static CircuitBreaker breaker() {
-        return server.app.llm().orElseThrow().circuitBreaker();
+        return ((LangChain4jAnswerGenerator) server.app.model().orElseThrow()).circuitBreaker();
     }
 
     private static JsonNode parse(String s) {

@@ -122,7 +122,7 @@ class SourcesApiIT {
     @Test
     void should_not_be_ready_until_the_index_is_synced() {
         // given: a second server over the same app, not yet marked ready
-        try (WebServer starting = WebServer.create(server.app).start(0)) {
+        try (WebServer starting = server.app.webServer().start(0)) {
             java.net.URI ready = java.net.URI.create("http://127.0.0.1:" + starting.port() + "/ready");
 
             // when

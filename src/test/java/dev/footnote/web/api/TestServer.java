@@ -48,7 +48,7 @@ final class TestServer implements AutoCloseable {
         Settings settings = Settings.defaults().withDirs(seeds, root.resolve("index")).withServer(server).withLlm(llm);
         app = App.create(settings);
         app.syncSeeds(Progress.silent());
-        web = WebServer.create(app).start(0, idleTimeoutMs);
+        web = app.webServer().start(0, idleTimeoutMs);
         web.markReady();
     }
 

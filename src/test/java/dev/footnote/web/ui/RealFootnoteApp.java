@@ -60,7 +60,7 @@ final class RealFootnoteApp implements AutoCloseable {
         WebServer server = null;
         try {
             started.syncSeeds(Progress.silent());
-            server = WebServer.create(started).start(0);
+            server = started.webServer().start(0);
             server.markReady();
         } catch (RuntimeException e) {
             started.close();

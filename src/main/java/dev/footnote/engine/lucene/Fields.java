@@ -1,4 +1,4 @@
-package dev.footnote.index;
+package dev.footnote.engine.lucene;
 
 /** Lucene field names, shared by indexing and searching so the two cannot drift. */
 public final class Fields {

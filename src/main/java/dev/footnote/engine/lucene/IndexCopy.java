@@ -1,5 +1,7 @@
-package dev.footnote.index;
+package dev.footnote.engine.lucene;
 
+import dev.footnote.index.ChunkStore;
+import dev.footnote.index.Codec;
 import dev.footnote.ingest.Chunk;
 import dev.footnote.ingest.SourceDocument;
 import dev.footnote.ingest.Span;

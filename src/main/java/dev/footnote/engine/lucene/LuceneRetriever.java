@@ -1,8 +1,16 @@
-package dev.footnote.retrieve;
+package dev.footnote.engine.lucene;
 
-import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
-import dev.footnote.index.LuceneIndex;
+import dev.footnote.retrieve.Fusion;
+import dev.footnote.retrieve.FusionParams;
+import dev.footnote.retrieve.Hit;
+import dev.footnote.retrieve.QueryTerms;
+import dev.footnote.retrieve.RankedChunk;
+import dev.footnote.retrieve.Retriever;
+import dev.footnote.retrieve.SearchQuery;
+import dev.footnote.retrieve.TermWeights;
+import dev.footnote.retrieve.ChunkRanker;
+import dev.footnote.engine.lucene.Fields;
+import dev.footnote.engine.lucene.LuceneIndex;
 import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
 import java.io.IOException;
@@ -24,7 +32,6 @@ import org.apache.lucene.search.TermQuery;
 
 /** BM25, vector or hybrid retrieval over the embedded Lucene index. */
 public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanker {
-    private static final int MAX_TERMS = 256;
     private final LuceneIndex index;
     private final Mode mode;
     private final FusionParams params;
@@ -49,7 +56,7 @@ public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanke
     public Map<String, Double> idf(java.util.Collection<String> terms) {
         return index.search(s -> {
             Map<String, Double> out = new HashMap<>();
-            for (String t : terms) out.put(t, index.idf(s, t));
+            for (String t : terms) out.put(t, LuceneIndex.idf(s, t));
             return out;
         });
     }
@@ -60,13 +67,8 @@ public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanke
      */
     Query bm25Query(IndexSearcher s, String text) throws IOException {
         java.util.Set<String> names = Misspellings.names(text);
-        Map<String, Integer> tf = new LinkedHashMap<>();
-        for (String t : Analyzers.terms(Fields.BODY, text)) {
-            if (tf.size() >= MAX_TERMS && !tf.containsKey(t)) continue;
-            tf.merge(t, 1, Integer::sum);
-        }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (Map.Entry<String, Integer> e : tf.entrySet()) {
+        for (Map.Entry<String, Integer> e : QueryTerms.frequencies(text).entrySet()) {
             Query q = new TermQuery(new Term(Fields.BODY, e.getKey()));
             b.add(e.getValue() == 1 ? q : new BoostQuery(q, e.getValue()), BooleanClause.Occur.SHOULD);
             if (params.titleBoost() > 0) {
@@ -114,10 +116,6 @@ public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanke
         });
     }
 
-    /** A chunk's place in a ranking. */
-    public record RankedChunk(String chunkId, String docId, double score) {
-    }
-
     private List<Hit> load(IndexSearcher s, List<Fusion.Scored<Integer>> ranked, int k, Lists lists) throws IOException {
         Map<String, Optional<StoredDocument>> docs = new HashMap<>();
         List<Hit> hits = new ArrayList<>(Math.min(k, ranked.size()));
@@ -131,11 +129,7 @@ public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanke
                 docs.put(c.docId(), d);
             }
             if (d.isEmpty()) continue;
-            StoredDocument doc = d.get();
-            Passage p = new Passage(c.id(), c.docId(), doc.title(), doc.date(), c.span(), c.span().of(doc.text()),
-                    c.sentences(), c.sentenceVectors(), c.sentenceTerms());
-            Double v = lists.vector().get(sc.key());
-            hits.add(new Hit(p, sc.score(), lists.bm25().get(sc.key()), v == null ? null : 2 * v - 1));
+            hits.add(Hit.of(c, d.get(), sc.score(), lists.bm25().get(sc.key()), lists.vector().get(sc.key())));
         }
         return hits;
     }

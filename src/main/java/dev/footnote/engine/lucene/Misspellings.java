@@ -1,7 +1,6 @@
-package dev.footnote.retrieve;
+package dev.footnote.engine.lucene;
 
 import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
@@ -28,7 +27,7 @@ final class Misspellings {
     /** Analysed terms of the words written with a capital letter, other than the first word of the query. */
     static Set<String> names(String text) {
         Set<String> out = new HashSet<>();
-        for (Analyzers.Token t : Analyzers.tokens(Fields.BODY, text)) {
+        for (Analyzers.Token t : Analyzers.tokens(text)) {
             char c = text.charAt(t.start());
             if (t.start() > 0 && Character.isUpperCase(c)) out.add(t.term());
         }

@@ -1,4 +1,4 @@
-package dev.footnote.answer;
+package dev.footnote.cite;
 
 /**
  * A footnote: the passage it points at ({@code chunkId}, {@code passage}) and the span of the document that supports

@@ -1,4 +1,4 @@
-package dev.footnote.answer;
+package dev.footnote.cite;
 
 import java.util.List;
 

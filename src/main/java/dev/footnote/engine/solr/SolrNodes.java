@@ -1,4 +1,4 @@
-package dev.footnote.index.solr;
+package dev.footnote.engine.solr;
 
 import dev.footnote.config.BackendSettings;
 import dev.footnote.index.IndexUnavailableException;

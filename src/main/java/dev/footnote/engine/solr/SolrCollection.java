@@ -1,4 +1,4 @@
-package dev.footnote.index.solr;
+package dev.footnote.engine.solr;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,21 +1,21 @@
-package dev.footnote.retrieve.solr;
+package dev.footnote.engine.solr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.footnote.index.IngestReport;
 import dev.footnote.index.Indexer;
-import dev.footnote.index.LuceneIndex;
+import dev.footnote.engine.lucene.LuceneIndex;
 import dev.footnote.index.Progress;
 import dev.footnote.index.StoredDocument;
-import dev.footnote.index.solr.SolrChunkStore;
-import dev.footnote.index.solr.SolrCollection;
-import dev.footnote.index.solr.SolrNodes;
+import dev.footnote.engine.solr.SolrChunkStore;
+import dev.footnote.engine.solr.SolrCollection;
+import dev.footnote.engine.solr.SolrNodes;
 import dev.footnote.ingest.Chunker;
 import dev.footnote.ingest.FolderCorpus;
 import dev.footnote.retrieve.FusionParams;
 import dev.footnote.retrieve.Hit;
-import dev.footnote.retrieve.LuceneRetriever;
+import dev.footnote.engine.lucene.LuceneRetriever;
 import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;
 import dev.footnote.support.Fixtures;

@@ -1,17 +1,15 @@
-package dev.footnote.retrieve.solr;
+package dev.footnote.engine.solr;
 
-import dev.footnote.index.Analyzers;
-import dev.footnote.index.Fields;
 import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
-import dev.footnote.index.solr.SolrChunkStore;
-import dev.footnote.index.solr.SolrRecords;
+import dev.footnote.engine.solr.SolrChunkStore;
+import dev.footnote.engine.solr.SolrRecords;
 import dev.footnote.retrieve.ChunkRanker;
 import dev.footnote.retrieve.Fusion;
 import dev.footnote.retrieve.FusionParams;
 import dev.footnote.retrieve.Hit;
-import dev.footnote.retrieve.LuceneRetriever.RankedChunk;
-import dev.footnote.retrieve.Passage;
+import dev.footnote.retrieve.QueryTerms;
+import dev.footnote.retrieve.RankedChunk;
 import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;
 import dev.footnote.retrieve.TermWeights;
@@ -33,7 +31,6 @@ import org.apache.solr.common.SolrDocument;
  * the embedded retriever) and {@code {!knn}}, and the two lists are fused here by {@link Fusion}, as for Lucene.
  */
 public final class SolrRetriever implements Retriever, TermWeights, ChunkRanker {
-    private static final int MAX_TERMS = 256;
     private final SolrChunkStore store;
     private final Mode mode;
     private final FusionParams params;
@@ -58,10 +55,7 @@ public final class SolrRetriever implements Retriever, TermWeights, ChunkRanker 
             StoredChunk c = chunks.get(sc.key());
             StoredDocument doc = c == null ? null : docs.get(c.docId());
             if (doc == null) continue;
-            Passage p = new Passage(c.id(), c.docId(), doc.title(), doc.date(), c.span(), c.span().of(doc.text()),
-                    c.sentences(), c.sentenceVectors(), c.sentenceTerms());
-            Double v = lists.vec.get(sc.key());
-            hits.add(new Hit(p, sc.score(), lists.bm25.get(sc.key()), v == null ? null : 2 * v - 1));
+            hits.add(Hit.of(c, doc, sc.score(), lists.bm25.get(sc.key()), lists.vec.get(sc.key())));
         }
         return hits;
     }
@@ -77,28 +71,25 @@ public final class SolrRetriever implements Retriever, TermWeights, ChunkRanker 
         return out;
     }
 
-    /** BM25 document frequencies from Solr's terms component, over every shard, as in {@code LuceneIndex.idf}. */
+    /** BM25 document frequencies from Solr's terms component, over every shard, into the one BM25 IDF formula. */
     @Override
     public Map<String, Double> idf(Collection<String> terms) {
         Map<String, Double> out = new HashMap<>();
         if (terms.isEmpty()) return out;
         SolrQuery q = new SolrQuery();
         q.setRequestHandler("/terms");
-        q.set("terms.fl", Fields.BODY);
+        q.set("terms.fl", SolrFields.BODY);
         q.set("terms.list", String.join(",", terms));
         q.set("terms.limit", -1);
         QueryRequest req = new QueryRequest(q, SolrRequest.METHOD.POST);
         req.setPath("/terms");
         TermsResponse tr = store.nodes().call(c -> req.process(c, store.collection())).getTermsResponse();
         Map<String, Long> df = new HashMap<>();
-        if (tr != null && tr.getTerms(Fields.BODY) != null) {
-            for (TermsResponse.Term t : tr.getTerms(Fields.BODY)) df.put(t.getTerm(), t.getFrequency());
+        if (tr != null && tr.getTerms(SolrFields.BODY) != null) {
+            for (TermsResponse.Term t : tr.getTerms(SolrFields.BODY)) df.put(t.getTerm(), t.getFrequency());
         }
         long n = Math.max(1, store.chunkCount());
-        for (String t : terms) {
-            long f = df.getOrDefault(t, 0L);
-            out.put(t, Math.log(1 + (n - f + 0.5) / (f + 0.5)));
-        }
+        for (String t : terms) out.put(t, TermWeights.bm25Idf(n, df.getOrDefault(t, 0L)));
         return out;
     }
 
@@ -109,52 +100,46 @@ public final class SolrRetriever implements Retriever, TermWeights, ChunkRanker 
         return l;
     }
 
-    /** An OR of the analysed query terms, repeats as boosts, exactly as {@code LuceneRetriever.bm25Query}. */
+    /** An OR of the analysed query terms, repeats as boosts, exactly as the Lucene engine builds it. */
     SolrQuery bm25Query(String text, int depth) {
-        Map<String, Integer> tf = new LinkedHashMap<>();
-        for (String t : Analyzers.terms(Fields.BODY, text)) {
-            if (tf.size() >= MAX_TERMS && !tf.containsKey(t)) continue;
-            tf.merge(t, 1, Integer::sum);
-        }
+        Map<String, Integer> tf = QueryTerms.frequencies(text);
         SolrQuery q = new SolrQuery();
         if (tf.isEmpty()) return null;
         StringBuilder bool = new StringBuilder("{!bool");
         int i = 0;
         for (Map.Entry<String, Integer> e : tf.entrySet()) {
             q.set("w" + i, e.getKey());
-            q.set("t" + i, e.getValue() == 1 ? "{!term f=" + Fields.BODY + " v=$w" + i + "}"
+            q.set("t" + i, e.getValue() == 1 ? "{!term f=" + SolrFields.BODY + " v=$w" + i + "}"
                     : "{!boost b=" + e.getValue() + " v=$u" + i + "}");
-            if (e.getValue() > 1) q.set("u" + i, "{!term f=" + Fields.BODY + " v=$w" + i + "}");
+            if (e.getValue() > 1) q.set("u" + i, "{!term f=" + SolrFields.BODY + " v=$w" + i + "}");
             bool.append(" should=$t").append(i);
             i++;
         }
         q.setQuery(bool.append('}').toString());
-        return q.setFields("id", Fields.DOC_ID, "score").setRows(depth);
+        return q.setFields(SolrFields.ID, SolrFields.DOC_ID, SolrFields.SCORE).setRows(depth);
     }
 
     private static SolrQuery knnQuery(float[] vector, int depth) {
         StringBuilder v = new StringBuilder("[");
         for (int i = 0; i < vector.length; i++) v.append(i == 0 ? "" : ",").append(vector[i]);
-        SolrQuery q = new SolrQuery("{!knn f=" + Fields.VECTOR + " topK=" + depth + "}" + v.append(']'));
-        return q.setFields("id", Fields.DOC_ID, "score").setRows(depth);
+        SolrQuery q = new SolrQuery("{!knn f=" + SolrFields.VECTOR + " topK=" + depth + "}" + v.append(']'));
+        return q.setFields(SolrFields.ID, SolrFields.DOC_ID, SolrFields.SCORE).setRows(depth);
     }
 
     private void collect(SolrQuery q, Map<String, Double> scores, Map<String, String> docIds) {
         if (q == null) return;
         for (SolrDocument d : store.query(q).getResults()) {
-            String id = (String) d.getFirstValue("id");
-            scores.put(id, ((Number) d.getFirstValue("score")).doubleValue());
-            docIds.put(id, (String) d.getFirstValue(Fields.DOC_ID));
+            String id = (String) d.getFirstValue(SolrFields.ID);
+            scores.put(id, ((Number) d.getFirstValue(SolrFields.SCORE)).doubleValue());
+            docIds.put(id, (String) d.getFirstValue(SolrFields.DOC_ID));
         }
     }
 
     private Map<String, StoredChunk> chunks(List<String> ids) {
         Map<String, StoredChunk> out = new HashMap<>();
         if (ids.isEmpty()) return out;
-        SolrQuery q = SolrChunkStore.termsQuery("id", ids).setRows(ids.size())
-                .setFields("id", Fields.DOC_ID, Fields.ORDINAL, Fields.START, Fields.END, Fields.SENTENCES,
-                        Fields.SENTENCE_VECTORS, Fields.SENTENCE_TERMS);
-        for (SolrDocument d : store.query(q).getResults()) out.put((String) d.getFirstValue("id"), SolrRecords.toChunk(d, store.dimension()));
+        SolrQuery q = SolrChunkStore.termsQuery(SolrFields.ID, ids).setRows(ids.size()).setFields(SolrFields.CHUNK);
+        for (SolrDocument d : store.query(q).getResults()) out.put((String) d.getFirstValue(SolrFields.ID), SolrRecords.toChunk(d, store.dimension()));
         return out;
     }
 

@@ -1,15 +1,12 @@
-package dev.footnote.index.solr;
+package dev.footnote.engine.solr;
 
 import dev.footnote.config.BackendSettings;
-import dev.footnote.index.Analyzers;
 import dev.footnote.index.ChunkStore;
 import dev.footnote.index.Codec;
-import dev.footnote.index.Fields;
 import dev.footnote.index.StoredChunk;
 import dev.footnote.index.StoredDocument;
 import dev.footnote.ingest.Chunk;
 import dev.footnote.ingest.SourceDocument;
-import dev.footnote.ingest.Span;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -75,13 +72,9 @@ public final class SolrChunkStore implements ChunkStore {
         pendingDeletes.add(doc.id());
         for (int i = 0; i < chunks.size(); i++) {
             Chunk c = chunks.get(i);
-            StringBuilder terms = new StringBuilder();
-            for (Span s : c.sentences()) {
-                if (terms.length() > 0) terms.append('\n');
-                terms.append(String.join(" ", Analyzers.terms(Fields.BODY, s.of(text))));
-            }
             pendingAdds.add(SolrRecords.chunk(doc.id(), doc.title(), c.span().of(text), c.id(), c.ordinal(), c.span(),
-                    Codec.spans(c.sentences()), Codec.vectors(sentenceVectors.get(i)), terms.toString(), chunkVectors.get(i)));
+                    Codec.spans(c.sentences()), Codec.vectors(sentenceVectors.get(i)), Codec.terms(c.sentences(), text),
+                    chunkVectors.get(i)));
         }
         pendingAdds.add(SolrRecords.document(new StoredDocument(doc.id(), doc.title(), doc.date(), doc.path(), doc.hash(),
                 doc.size(), chunks.size(), doc.bodyStart(), text)));
@@ -128,7 +121,7 @@ public final class SolrChunkStore implements ChunkStore {
 
     /** Matches every record of the given documents; ids are escaped, so any character is safe. */
     private static String docIdQuery(Set<String> ids) {
-        StringBuilder b = new StringBuilder(Fields.DOC_ID + ":(");
+        StringBuilder b = new StringBuilder(SolrFields.DOC_ID + ":(");
         int i = 0;
         for (String id : ids) b.append(i++ == 0 ? "" : " OR ").append(ClientUtils.escapeQueryChars(id));
         return b.append(')').toString();
@@ -144,25 +137,25 @@ public final class SolrChunkStore implements ChunkStore {
 
     @Override
     public Optional<String> committedModel() {
-        SolrQuery q = new SolrQuery("id:" + SolrRecords.META_ID).setFields(Fields.COMMIT_MODEL).setRows(1);
+        SolrQuery q = new SolrQuery(SolrFields.ID + ":" + SolrRecords.META_ID).setFields(SolrFields.COMMIT_MODEL).setRows(1);
         QueryResponse r = query(q);
         if (r.getResults().isEmpty()) return Optional.empty();
-        return Optional.ofNullable((String) r.getResults().get(0).getFirstValue(Fields.COMMIT_MODEL));
+        return Optional.ofNullable((String) r.getResults().get(0).getFirstValue(SolrFields.COMMIT_MODEL));
     }
 
     @Override
     public Map<String, String> hashes() {
         Map<String, String> out = new HashMap<>();
-        scanDocuments(List.of(Fields.DOC_ID, Fields.HASH), d -> out.put((String) d.getFirstValue(Fields.DOC_ID), (String) d.getFirstValue(Fields.HASH)));
+        scanDocuments(List.of(SolrFields.DOC_ID, SolrFields.HASH), d -> out.put((String) d.getFirstValue(SolrFields.DOC_ID), (String) d.getFirstValue(SolrFields.HASH)));
         return out;
     }
 
     @Override
     public List<StoredDocument> documents(boolean withText) {
         List<StoredDocument> out = new ArrayList<>();
-        List<String> fl = new ArrayList<>(List.of(Fields.DOC_ID, Fields.DOC_TITLE, Fields.DATE, Fields.PATH, Fields.HASH,
-                Fields.SIZE, Fields.CHUNK_COUNT, Fields.BODY_START));
-        if (withText) fl.add(Fields.TEXT);
+        List<String> fl = new ArrayList<>(List.of(SolrFields.DOC_ID, SolrFields.DOC_TITLE, SolrFields.DATE, SolrFields.PATH, SolrFields.HASH,
+                SolrFields.SIZE, SolrFields.CHUNK_COUNT, SolrFields.BODY_START));
+        if (withText) fl.add(SolrFields.TEXT);
         scanDocuments(fl, d -> out.add(SolrRecords.toDocument(d, withText)));
         out.sort(Comparator.comparing(StoredDocument::id));
         return out;
@@ -177,8 +170,8 @@ public final class SolrChunkStore implements ChunkStore {
     public Map<String, StoredDocument> documents(List<String> docIds) {
         Map<String, StoredDocument> out = new HashMap<>();
         if (docIds.isEmpty()) return out;
-        SolrQuery q = termsQuery(Fields.DOC_ID, new LinkedHashSet<>(docIds))
-                .addFilterQuery(Fields.KIND + ":" + Fields.KIND_DOC).setRows(docIds.size());
+        SolrQuery q = termsQuery(SolrFields.DOC_ID, new LinkedHashSet<>(docIds))
+                .addFilterQuery(SolrFields.KIND + ":" + SolrFields.KIND_DOC).setRows(docIds.size());
         for (SolrDocument d : query(q).getResults()) {
             StoredDocument s = SolrRecords.toDocument(d, true);
             out.put(s.id(), s);
@@ -188,14 +181,13 @@ public final class SolrChunkStore implements ChunkStore {
 
     @Override
     public int chunkCount() {
-        return (int) query(new SolrQuery(Fields.KIND + ":" + Fields.KIND_CHUNK).setRows(0)).getResults().getNumFound();
+        return (int) query(new SolrQuery(SolrFields.KIND + ":" + SolrFields.KIND_CHUNK).setRows(0)).getResults().getNumFound();
     }
 
     @Override
     public Optional<StoredChunk> chunk(String chunkId) {
-        SolrQuery q = termsQuery("id", List.of(chunkId)).addFilterQuery(Fields.KIND + ":" + Fields.KIND_CHUNK).setRows(1)
-                .setFields("id", Fields.DOC_ID, Fields.ORDINAL, Fields.START, Fields.END, Fields.SENTENCES,
-                        Fields.SENTENCE_VECTORS, Fields.SENTENCE_TERMS);
+        SolrQuery q = termsQuery(SolrFields.ID, List.of(chunkId)).addFilterQuery(SolrFields.KIND + ":" + SolrFields.KIND_CHUNK).setRows(1)
+                .setFields(SolrFields.CHUNK);
         return query(q).getResults().stream().findFirst().map(d -> SolrRecords.toChunk(d, dimension));
     }
 
@@ -214,8 +206,8 @@ public final class SolrChunkStore implements ChunkStore {
     private void scanDocuments(List<String> fields, Consumer<SolrDocument> each) {
         String cursor = CursorMarkParams.CURSOR_MARK_START;
         while (true) {
-            SolrQuery q = new SolrQuery("*:*").addFilterQuery(Fields.KIND + ":" + Fields.KIND_DOC)
-                    .setFields(fields.toArray(String[]::new)).setRows(1000).setSort("id", SolrQuery.ORDER.asc);
+            SolrQuery q = new SolrQuery("*:*").addFilterQuery(SolrFields.KIND + ":" + SolrFields.KIND_DOC)
+                    .setFields(fields.toArray(String[]::new)).setRows(1000).setSort(SolrFields.ID, SolrQuery.ORDER.asc);
             q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
             QueryResponse r = query(q);
             r.getResults().forEach(each);

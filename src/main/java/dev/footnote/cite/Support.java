@@ -1,4 +1,4 @@
-package dev.footnote.answer;
+package dev.footnote.cite;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

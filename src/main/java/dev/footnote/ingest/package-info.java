@@ -1,0 +1,2 @@
+/** Loading files into documents and cutting them into chunks and sentences with exact character offsets. */
+package dev.footnote.ingest;
