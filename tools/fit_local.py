@@ -49,6 +49,9 @@ def load(path):
     with open(path) as fh:
         for line in fh:
             r = json.loads(line)
+            for c in r["candidates"]:
+                if isinstance(c["features"], dict):  # named features (eval calibrate's format), in model order
+                    c["features"] = list(c["features"].values())
             if r["answers"]:
                 r["half"] = int(re.match(r"a(\d+)", r["gold"]).group(1)) // 2 % 2
             else:

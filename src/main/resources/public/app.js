@@ -99,8 +99,63 @@
     return err;
   }
 
+  // ---------------------------------------------------------------- API token
+  // A server with FOOTNOTE_API_TOKEN answers 401. The page then asks for the token once (one dialog however many
+  // calls were refused), keeps it for this tab only (sessionStorage, never localStorage) and sends it on every call.
+
+  const TOKEN_KEY = 'footnote.apiToken';
+  let apiToken = null;
+  try { apiToken = sessionStorage.getItem(TOKEN_KEY); } catch (_) { /* storage unavailable: memory only */ }
+  let tokenPrompt = null;
+
+  function askForToken(wrong) {
+    if (!tokenPrompt) {
+      tokenPrompt = new Promise((resolve) => {
+        const dialog = $('token-dialog');
+        const input = $('token-input');
+        $('token-hint').textContent = wrong
+          ? 'That token was not accepted. Enter the API token again; it is kept only for this tab.'
+          : 'This Footnote server asks for its API token. It is kept only for this tab.';
+        input.value = '';
+        const finish = (value) => {
+          $('token-form').onsubmit = null;
+          $('token-cancel').onclick = null;
+          dialog.onclose = null;
+          if (dialog.open) dialog.close();
+          tokenPrompt = null;
+          resolve(value);
+        };
+        $('token-form').onsubmit = (e) => { e.preventDefault(); finish(input.value.trim() || null); };
+        $('token-cancel').onclick = () => finish(null);
+        dialog.onclose = () => finish(null);
+        dialog.showModal();
+        input.focus();
+      });
+    }
+    return tokenPrompt;
+  }
+
+  /** fetch() with the API token; on 401 (or 403 for a token once accepted) asks for it and tries once more. */
+  async function apiFetch(url, init) {
+    const send = () => {
+      const headers = Object.assign({}, (init && init.headers) || {});
+      if (apiToken) headers.Authorization = 'Bearer ' + apiToken;
+      return fetch(url, Object.assign({}, init, { headers }));
+    };
+    let res = await send();
+    if (res.status === 401 || (res.status === 403 && apiToken)) {
+      const token = await askForToken(res.status === 403);
+      if (token) {
+        apiToken = token;
+        try { sessionStorage.setItem(TOKEN_KEY, token); } catch (_) { /* memory only */ }
+        res = await send();
+      }
+    }
+    return res;
+  }
+
   async function getJson(url) {
-    const res = await fetch(url, { headers: { Accept: 'application/json' } });
+    const res = await apiFetch(url, { headers: { Accept: 'application/json' } });
     if (!res.ok) throw await readProblem(res);
     return res.json();
   }
@@ -143,7 +198,7 @@
    * Falls back to a plain JSON Answer if the server did not stream. Resolves with the final Answer.
    */
   async function ask(body, signal, handlers) {
-    const res = await fetch('api/ask', {
+    const res = await apiFetch('api/ask', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
       body: JSON.stringify(body),
@@ -322,16 +377,23 @@
   function supportLabel(support) {
     if (support === 'partial') return 'Only partly supported by the cited text';
     if (support === 'unsupported') return 'Not supported by the cited text';
+    if (support === 'uncited') return 'Cites no source';
     return '';
+  }
+
+  /** The verdict a sentence is shown with: a sentence without citations is "uncited", not "partly supported". */
+  function verdictOf(s) {
+    const support = s.support || 'supported';
+    return support !== 'supported' && !(s.citations && s.citations.length) ? 'uncited' : support;
   }
 
   function renderSentences(container, answer, view) {
     const byId = citationMap(answer);
     const p = el('p', { class: 'answer-text' });
-    let flagged = false;
+    const flagged = new Set();
     (answer.sentences || []).forEach((s, i) => {
       if (i > 0) p.append(document.createTextNode(' '));
-      const support = s.support || 'supported';
+      const support = verdictOf(s);
       const span = el('span', { class: 'sentence support-' + support, 'data-support': support });
       const text = String(s.text || '');
       const hasMarkers = s.citations && s.citations.length;
@@ -350,7 +412,7 @@
       if (hasMarkers) tail.append(markers(s.citations, byId, view, true));
       span.append(tail);
       if (support !== 'supported') {
-        flagged = true;
+        flagged.add(support);
         const why = supportLabel(support) + (s.reason ? ': ' + s.reason : '');
         span.setAttribute('title', why);
         span.setAttribute('data-reason', why);
@@ -361,6 +423,20 @@
     });
     container.append(p);
     return flagged;
+  }
+
+  /** Where a citation's quote is in the original: "p. 3", "pp. 3–4", "slide 2", then the section; '' if unknown. */
+  function citationWhere(c) {
+    const parts = [];
+    if (Number.isInteger(c.page)) parts.push(Number.isInteger(c.pageEnd) ? 'pp. ' + c.page + '–' + c.pageEnd : 'p. ' + c.page);
+    if (Number.isInteger(c.slide)) parts.push('slide ' + c.slide);
+    if (c.section) parts.push(String(c.section));
+    return parts.join(', ');
+  }
+
+  /** The original file, opened at the cited page when it is a PDF (browsers' viewers honour #page=N). */
+  function originalHref(c) {
+    return 'api/documents/' + encodeURIComponent(c.docId) + '/file' + (Number.isInteger(c.page) ? '#page=' + c.page : '');
   }
 
   /** One card per document: its title once, then each distinct quote it is cited for, with that quote's numbers. */
@@ -376,6 +452,7 @@
     let head = true;
     for (const [quote, same] of byQuote) {
       const c = same[0];
+      const where = citationWhere(c);
       li.append(el('button', {
         type: 'button',
         class: 'source-card' + (head ? '' : ' source-card-more'),
@@ -388,6 +465,7 @@
         head ? el('span', { class: 'source-head' },
           el('span', { class: 'source-title' }, c.title || c.docId || 'Untitled document'),
           c.date ? el('span', { class: 'source-date' }, formatDate(c.date)) : null) : null,
+        where ? el('span', { class: 'source-loc', 'data-testid': 'source-card-location' }, where) : null,
         el('span', { class: 'source-quote' }, quoted(truncate(quote, 160))))));
       head = false;
     }
@@ -499,16 +577,39 @@
       view.body.append(box);
     } else if (answer.sentences && answer.sentences.length) {
       flagged = renderSentences(view.body, answer, view);
+      if (answer.removed && answer.removed.length) {
+        const n = answer.removed.length;
+        const box = el('details', { class: 'removed', 'data-testid': 'removed-sentences' },
+          el('summary', null, n + (n === 1 ? ' sentence' : ' sentences') + ' of the model\'s answer removed: the cited text does not support '
+            + (n === 1 ? 'it' : 'them')));
+        const list = el('ul');
+        for (const r of answer.removed) list.append(el('li', null, String(r.text || ''), el('span', { class: 'removed-reason' }, ' — ' + String(r.reason || ''))));
+        box.append(list);
+        view.body.append(box);
+      }
     } else {
       const p = el('p', { class: 'answer-text' });
       renderMarkedText(p, answer.answer, byId, view, true);
       view.body.append(p);
     }
 
-    if (flagged) {
-      view.body.append(el('p', { class: 'support-legend' },
-        el('span', { class: 'legend-sample' }, 'Dotted underline'),
-        ' marks a sentence the cited text only partly supports. Hover or focus it to see why.'));
+    if (flagged && flagged.size) {
+      // one entry per verdict shown, so partial, unsupported and uncited sentences are never confused
+      const legend = el('p', { class: 'support-legend', 'data-testid': 'support-legend' });
+      const entries = [['partial', 'Dotted amber underline', 'the cited text only partly supports the sentence'],
+        ['unsupported', 'Wavy red underline', 'the cited text does not support the sentence'],
+        ['uncited', 'Grey text', 'the sentence cites no source']];
+      for (const [kind, sample, meaning] of entries) {
+        if (!flagged.has(kind)) continue;
+        legend.append(el('span', { class: 'legend-sample legend-' + kind, 'data-legend': kind }, sample), ': ' + meaning + '. ');
+      }
+      legend.append('Hover or focus a marked sentence to see why.');
+      view.body.append(legend);
+    }
+    if (answer.fallbackReason && MISCONFIGURED.includes(String(answer.fallbackReason))) {
+      view.body.prepend(el('p', { class: 'model-notice', role: 'status', 'data-testid': 'model-notice' },
+        'The language model is not answering (' + String(answer.fallbackReason).replace(/_/g, ' ')
+        + '): its API key or model name is refused, so answers come from the local answerer until the configuration is fixed.'));
     }
 
     const cited = citedCitations(answer);
@@ -523,6 +624,9 @@
 
     renderMeta(view, answer, turn);
   }
+
+  /** Fallback reasons that come from the model's configuration (key, model name), not a passing fault. */
+  const MISCONFIGURED = ['auth_failed', 'unknown_model', 'http_404', 'http_400'];
 
   /** True for an abstention text that says no more than "the documents don't say" (the local answerer's). */
   function isGenericAbstention(text) {
@@ -550,6 +654,8 @@
       info.append('Stopped');
     }
     view.meta.append(info);
+    // feedback (feedback.js): thumbs up / down with an optional comment
+    if (answer && window.FootnoteFeedback) view.meta.append(window.FootnoteFeedback.answerControls(answer));
     if (answer || (turn && turn.text)) {
       view.meta.append(el('button', {
         type: 'button', class: 'btn btn-quiet btn-small', 'data-testid': 'copy-answer',
@@ -876,6 +982,10 @@
     $('source-title').textContent = c.title || c.docId || 'Untitled document';
     $('source-date').textContent = c.date ? formatDate(c.date) : '';
     $('source-date').hidden = !c.date;
+    const where = citationWhere(c);
+    $('source-location').textContent = where;
+    $('source-location').hidden = !where;
+    $('open-original').setAttribute('href', originalHref(c));
     const passageEl = $('source-passage');
     clear(passageEl);
     const parts = locateQuote(c);
@@ -897,6 +1007,8 @@
     }
     const shortAnswer = shortIn(panelView, c);
     $('view-in-document').onclick = () => openDocument(c.docId, c.start, c.end, c.title, c.date, null, shortAnswer);
+    // feedback (feedback.js): "Supports this sentence?" on a footnote of an answer, not on a nearest passage
+    if (window.FootnoteFeedback) window.FootnoteFeedback.renderCitation($('source-feedback'), nearest ? null : panelView && panelView.answer, c);
     showPanel('source');
     $('panel-title').focus({ preventScroll: true });
   }

@@ -7,9 +7,17 @@ import dev.footnote.answer.llm.LangChain4jAnswerGenerator;
 import dev.footnote.answer.llm.Prompts;
 import dev.footnote.answer.local.Calibration;
 import dev.footnote.answer.local.LocalAnswerGenerator;
+import dev.footnote.answer.ModelStatus;
+import dev.footnote.answer.llm.ModelProbe;
 import dev.footnote.cite.CitationResolver;
+import dev.footnote.cite.Grounding;
+import dev.footnote.config.ConfigSource;
+import dev.footnote.config.FeedbackSettings;
 import dev.footnote.config.Settings;
 import dev.footnote.engine.Engine;
+import dev.footnote.feedback.FeedbackService;
+import dev.footnote.feedback.FeedbackStore;
+import dev.footnote.feedback.RecentAnswers;
 import dev.footnote.index.CachingEmbedder;
 import dev.footnote.index.ChunkStore;
 import dev.footnote.index.Embedder;
@@ -18,9 +26,14 @@ import dev.footnote.index.IngestReport;
 import dev.footnote.index.OnnxEmbedder;
 import dev.footnote.index.Progress;
 import dev.footnote.ingest.Chunker;
+import dev.footnote.ingest.Corpus;
 import dev.footnote.ingest.FolderCorpus;
+import dev.footnote.ingest.SeedsFolderException;
 import dev.footnote.library.Library;
+import dev.footnote.library.Originals;
 import dev.footnote.library.UploadStore;
+import dev.footnote.mcp.FootnoteTools;
+import dev.footnote.mcp.McpHttpEndpoint;
 import dev.footnote.retrieve.ChunkRanker;
 import dev.footnote.retrieve.FusionParams;
 import dev.footnote.retrieve.Retriever;
@@ -43,6 +56,10 @@ public final class App implements AutoCloseable {
     private final AnswerGenerator model;
     private final AnswerService answers;
     private final Library library;
+    // issue 16: feedback refers to recent answers; its database opens on first use (serve), not for ask or search
+    private static final int RECENT_ANSWERS = 2_000;
+    private final RecentAnswers recentAnswers = new RecentAnswers(RECENT_ANSWERS);
+    private FeedbackStore feedback;
 
     /** How retrieval and the local answerer are tuned: the service's defaults, or an evaluation's overrides. */
     public record Tuning(Retriever.Mode mode, FusionParams fusion, Calibration calibration) {
@@ -55,19 +72,22 @@ public final class App implements AutoCloseable {
      * @param model the configured language model, or empty for the local answerer only
      */
     public App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model) {
-        this(settings, embedder, model, Tuning.DEFAULT);
+        this(settings, embedder, model, Tuning.DEFAULT, true);
     }
 
-    private App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model, Tuning tuning) {
+    /** @param checkSources whether answers check that their citations still quote the stored documents */
+    private App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model, Tuning tuning, boolean checkSources) {
         this.settings = settings;
         this.embedder = embedder;
         this.model = model.orElse(null);
         this.engine = Engine.open(settings.backend(), settings.indexDir(), embedder.dimension(), tuning.mode(), tuning.fusion());
         this.indexer = new Indexer(engine.store(), embedder, new Chunker());
         this.local = new LocalAnswerGenerator(engine.weights(), tuning.calibration());
-        this.answers = new AnswerService(engine.retriever(), embedder, local, model, new CitationResolver(embedder),
-                settings.topK(), SourceCheck.against(engine.store()));
+        this.answers = new AnswerService(engine.retriever(), embedder, local, model, new CitationResolver(engine.weights()),
+                settings.topK(), checkSources ? SourceCheck.against(engine.store()) : SourceCheck.TRUSTING,
+                Grounding.Mode.parse(settings.llm().grounding()));
         this.library = new Library(engine.store(), engine.retriever(), embedder);
+        answers.onAnswer(recentAnswers::remember);
     }
 
     /** The production wiring: the configured embedding model (question embeddings cached) and language model, if any. */
@@ -85,18 +105,37 @@ public final class App implements AutoCloseable {
 
     /**
      * The stack an evaluation, benchmark or search runs on: the configured engine and embedding model with the given
-     * tuning, answered locally, no question cache (each question is embedded, as a first visit would be).
+     * tuning, answered locally, no question cache (each question is embedded, as a first visit would be). Nothing changes
+     * the documents while an evaluation runs, so answers skip checking that their sources still read the same.
      */
     public static App forEvaluation(Settings settings, Tuning tuning) {
-        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), Optional.empty(), tuning);
+        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), Optional.empty(), tuning, false);
     }
 
     /** The HTTP server over this app's parts; call {@link WebServer#start(int)} to listen. */
     public WebServer webServer() {
         UploadStore uploads = new UploadStore(settings.seedsDir(), indexer, library,
                 (long) settings.server().maxUploadMb() * 1024 * 1024, settings.maxFileBytes());
-        return WebServer.create(settings.server(), answers, library, uploads, () -> syncSeeds(Progress.silent()),
-                this::runtimeGauges);
+        Originals originals = new Originals(settings.seedsDir(), engine.store(), settings.maxFileBytes());
+        return WebServer.create(settings.server(), answers, library, uploads, originals, () -> syncSeeds(Progress.silent()),
+                this::runtimeGauges, new McpHttpEndpoint(mcpTools(), WebServer.MAX_MESSAGE_BYTES),
+                () -> new FeedbackService(feedback(), recentAnswers, library), this::modelStatus);
+    }
+
+    /** The MCP tools (ask, search, get_document_span) over this app's answers and library. */
+    public FootnoteTools mcpTools() {
+        return new FootnoteTools(answers, library);
+    }
+
+    /** The feedback database (FOOTNOTE_DB_URL, else H2 in the index folder), opened and migrated on first call. */
+    public FeedbackStore feedback() {
+        return feedback(FeedbackSettings.load(ConfigSource.system(), settings.indexDir()));
+    }
+
+    /** The feedback database at {@code db} (for tests and tools), unless one is open already. */
+    public synchronized FeedbackStore feedback(FeedbackSettings db) {
+        if (feedback == null) feedback = FeedbackStore.open(db);
+        return feedback;
     }
 
     /** Point-in-time operational figures for /metrics: the model's gauges, question-embedding cache use. */
@@ -110,9 +149,22 @@ public final class App implements AutoCloseable {
         return g;
     }
 
-    /** Brings the index up to date with the seeds folder. */
+    /** Brings the index up to date with the seeds folder; a missing or suddenly empty folder is refused. */
     public IngestReport syncSeeds(Progress progress) {
-        return indexer.sync(new FolderCorpus(settings.seedsDir(), settings.maxFileBytes()), progress);
+        return syncSeeds(progress, false);
+    }
+
+    /** @param allowEmpty whether an empty seeds folder may empty an index that holds documents (a deliberate act) */
+    public IngestReport syncSeeds(Progress progress, boolean allowEmpty) {
+        FolderCorpus folder = new FolderCorpus(settings.seedsDir(), settings.maxFileBytes());
+        return indexer.sync(() -> {
+            Corpus.Listing listing = folder.list();
+            if (listing.entries().isEmpty() && !allowEmpty && !engine.store().hashes().isEmpty()) {
+                throw new SeedsFolderException("seeds folder " + folder.root().toAbsolutePath() + " holds no documents but the"
+                        + " index holds " + engine.store().hashes().size() + "; refusing to empty the index (use --allow-empty to do so)");
+            }
+            return listing;
+        }, progress);
     }
 
     public Settings settings() {
@@ -149,6 +201,22 @@ public final class App implements AutoCloseable {
         return local;
     }
 
+    private volatile ModelStatus modelStatus;
+
+    /** What the start-up check found about the configured language model ({@code unchecked} until {@link #checkModel}). */
+    public ModelStatus modelStatus() {
+        ModelStatus s = modelStatus;
+        if (s != null) return s;
+        return settings.llm().enabled() ? new ModelStatus(settings.llm().provider(), settings.llm().model(), "unchecked",
+                "not checked yet") : ModelStatus.NONE;
+    }
+
+    /** One cheap authenticated call to the configured provider; the result shows in /health. */
+    public ModelStatus checkModel() {
+        modelStatus = ModelProbe.check(settings.llm());
+        return modelStatus;
+    }
+
     /** The configured language model, if any. */
     public Optional<AnswerGenerator> model() {
         return Optional.ofNullable(model);
@@ -164,6 +232,9 @@ public final class App implements AutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (this) {
+            if (feedback != null) feedback.close();
+        }
         indexer.close();
         if (model != null) model.close();
         engine.close();

@@ -1,6 +1,7 @@
 package dev.footnote.answer;
 
 import dev.footnote.cite.CitationResolver;
+import dev.footnote.cite.Grounding;
 import dev.footnote.cite.MarkedSentence;
 import dev.footnote.cite.MarkerStream;
 import dev.footnote.cite.Markers;
@@ -33,7 +34,9 @@ public final class AnswerService {
     private final CitationResolver resolver;
     private final int defaultTopK;
     private final SourceCheck sources;
+    private final Grounding.Mode grounding;
     private final AnswerStats stats = new AnswerStats();
+    private final List<java.util.function.Consumer<Answer>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param model the configured language model, or empty to answer locally */
     public AnswerService(Retriever retriever, Embedder embedder, AnswerGenerator local, Optional<AnswerGenerator> model,
@@ -44,6 +47,13 @@ public final class AnswerService {
     /** @param sources checks, just before an answer is returned, that its citations still quote the stored documents */
     public AnswerService(Retriever retriever, Embedder embedder, AnswerGenerator local, Optional<AnswerGenerator> model,
                          CitationResolver resolver, int defaultTopK, SourceCheck sources) {
+        this(retriever, embedder, local, model, resolver, defaultTopK, sources, Grounding.Mode.STRICT);
+    }
+
+    /** @param grounding what happens to a model answer's unsupported sentences: removed (strict) or marked (mark) */
+    public AnswerService(Retriever retriever, Embedder embedder, AnswerGenerator local, Optional<AnswerGenerator> model,
+                         CitationResolver resolver, int defaultTopK, SourceCheck sources, Grounding.Mode grounding) {
+        this.grounding = grounding;
         this.sources = sources;
         this.retriever = retriever;
         this.embedder = embedder;
@@ -51,6 +61,11 @@ public final class AnswerService {
         this.model = model.orElse(null);
         this.resolver = resolver;
         this.defaultTopK = defaultTopK;
+    }
+
+    /** Calls {@code observer} with every answer given from now on (such as the recent answers feedback refers to). */
+    public void onAnswer(java.util.function.Consumer<Answer> observer) {
+        observers.add(observer);
     }
 
     public AnswerStats stats() {
@@ -100,8 +115,9 @@ public final class AnswerService {
         timings.put("total", ms(start));
         Answer answer = new Answer(request.question(), standalone.equals(request.question()) ? null : standalone, outcome.text,
                 outcome.abstained, outcome.generator, outcome.generator.equals(local.name()) ? fallback : null,
-                r.sentences(), r.citations(), timings, changed, shortAnswer);
+                r.sentences(), r.citations(), timings, changed, outcome.removed, shortAnswer);
         stats.record(answer);
+        observers.forEach(o -> o.accept(answer));
         return answer;
     }
 
@@ -118,14 +134,26 @@ public final class AnswerService {
             t = System.nanoTime();
             Resolution r = resolver.resolve(draft.sentences(), passages);
             timings.put("verify", ms(t));
-            if (draft.text().isBlank()) fallback = "empty_output";
-            else if (r.citations().isEmpty()) fallback = "no_valid_citation";
-            else if (r.supportedCount() == 0) fallback = "no_supported_sentence";
-            else outcome = new Outcome(model.name(), r, r.text(), false);
+            if (draft.text().isBlank()) {
+                fallback = "empty_output";
+            } else if (draft.abstained()) {
+                // the model says the passages do not answer: that is its answer, with the nearest passages offered
+                outcome = new Outcome(model.name(), new Resolution(List.of(), nearest(passages).citations(), 0),
+                        draft.text().strip(), true, List.of());
+            } else if (r.citations().isEmpty()) {
+                fallback = "no_valid_citation";
+            } else {
+                Grounding.Result g = Grounding.apply(r, grounding);
+                if (grounding == Grounding.Mode.MARK && r.supportedCount() == 0) fallback = "no_supported_sentence";
+                else if (grounding == Grounding.Mode.STRICT && g.mostlyUnsupported()) fallback = "mostly_unsupported";
+                else outcome = new Outcome(model.name(), g.resolution(), g.resolution().text(), false, g.removed());
+            }
         } catch (GenerationException e) {
             timings.put("generate", ms(t));
             fallback = e.reason();
             log.warn("model {} failed ({}): {}", model.name(), e.reason(), e.getMessage());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e; // the caller went away: no fallback answer, nobody would read it
         } catch (RuntimeException e) {
             timings.put("generate", ms(t));
             fallback = "model_error";
@@ -149,12 +177,12 @@ public final class AnswerService {
         Outcome outcome;
         if (draft.abstained()) {
             // the nearest passages, offered to the reader; the answer text itself cites nothing
-            Resolution nearest = resolver.resolve(nearestQuotes(passages), passages);
-            outcome = new Outcome(local.name(), new Resolution(List.of(), nearest.citations(), 0), draft.text(), true);
+            outcome = new Outcome(local.name(), new Resolution(List.of(), nearest(passages).citations(), 0), draft.text(), true,
+                    List.of());
             listener.onDelta(draft.text());
         } else {
             Resolution r = resolver.resolve(draft.sentences(), passages);
-            outcome = new Outcome(local.name(), r, r.text(), false);
+            outcome = new Outcome(local.name(), r, r.text(), false, List.of());
             Markers.renderEach(r.sentences()).forEach(listener::onDelta);
         }
         timings.put("verify", ms(t));
@@ -193,7 +221,11 @@ public final class AnswerService {
         return (System.nanoTime() - since) / 1_000_000;
     }
 
-    private record Outcome(String generator, Resolution resolution, String text, boolean abstained) {
+    private Resolution nearest(List<Passage> passages) {
+        return resolver.resolve(nearestQuotes(passages), passages);
+    }
+
+    private record Outcome(String generator, Resolution resolution, String text, boolean abstained, List<Grounding.Removed> removed) {
     }
 
     /** A model's try: its outcome, or null and the reason the local answer replaces it. */

@@ -6,9 +6,11 @@ import dev.footnote.answer.AnswerService;
 import dev.footnote.answer.AskRequest;
 import dev.footnote.answer.GenerationRequest;
 import dev.footnote.answer.local.Calibration;
+import dev.footnote.answer.local.LocalAnswerGenerator;
 import dev.footnote.config.Settings;
 import dev.footnote.eval.AnswerEval;
 import dev.footnote.eval.RetrievalEval;
+import dev.footnote.eval.SquadNormalizer;
 import dev.footnote.index.Progress;
 import dev.footnote.retrieve.Hit;
 import dev.footnote.retrieve.Retriever;
@@ -17,8 +19,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** {@code eval answers}: the local answerer over SQuAD questions, optionally with unanswerable questions. */
 final class AnswerEvalRunner {
@@ -69,33 +73,50 @@ final class AnswerEvalRunner {
         return Calibration.DEFAULT.withMinConfidence(a.doubleOr("min-confidence", Calibration.DEFAULT.minConfidence()));
     }
 
-    /** One JSON line per question: its gold answers (none if unanswerable), the hits, every candidate sentence. */
+    /**
+     * One JSON line per question, the input of {@code eval calibrate} (format in {@link dev.footnote.eval.CalibrationFit}):
+     * the question, whether it is answerable, its gold answers and passage, the hits, the inputs of the abstention
+     * model, and every candidate sentence with its features by name and whether it holds a gold answer.
+     */
     private static void writeCandidates(Path out, List<AnswerEval.Question> qs, List<String> unanswerable, App app, int k)
             throws Exception {
         ObjectMapper json = new ObjectMapper();
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             List<AnswerEval.Question> all = new ArrayList<>(qs);
             for (String u : unanswerable) all.add(new AnswerEval.Question(u, List.of(), null));
-            for (AnswerEval.Question q : all) {
+            for (int i = 0; i < all.size(); i++) {
+                AnswerEval.Question q = all.get(i);
                 SearchQuery sq = new SearchQuery(q.question(), app.embedder());
                 List<Hit> hits = app.retriever().retrieve(sq, k);
                 var gen = GenerationRequest.fromHits(q.question(), List.of(), hits, sq.vector());
-                var row = new java.util.LinkedHashMap<String, Object>();
+                var row = new LinkedHashMap<String, Object>();
+                row.put("question", q.question());
+                row.put("answerable", i < qs.size());
                 row.put("answers", q.answers());
                 row.put("gold", q.passageId());
-                row.put("hits", hits.stream().map(h -> java.util.Map.of("doc", h.passage().docId(), "score", h.score(),
+                row.put("hits", hits.stream().map(h -> Map.of("doc", h.passage().docId(), "score", h.score(),
                         "bm25", h.bm25() == null ? 0 : h.bm25(), "vector", h.vector() == null ? 0 : h.vector())).toList());
-                var candidates = app.localAnswerer().candidates(gen);
-                row.put("candidates", candidates);
+                row.put("question_features", LocalAnswerGenerator.confidenceInputs(gen));
+                row.put("candidates", app.localAnswerer().candidates(gen).stream().map(c -> {
+                    var cand = new LinkedHashMap<String, Object>();
+                    cand.put("passage", c.passage());
+                    cand.put("sentence", c.sentence());
+                    cand.put("text", c.text());
+                    cand.put("holds_answer", q.answers().stream().anyMatch(g -> SquadNormalizer.contains(c.text(), g)));
+                    cand.put("score", c.score());
+                    cand.put("features", c.features());
+                    return cand;
+                }).toList());
                 row.put("kind", dev.footnote.answer.local.AnswerKind.of(q.question()).name());
                 // the phrases of the best 3 sentences and of every sentence holding a gold answer, to fit the span model
                 var sq2 = dev.footnote.answer.local.ShortAnswers.Question.of(q.question());
                 var spans = new java.util.ArrayList<Object>();
-                for (int i = 0; i < candidates.size(); i++) {
-                    var c = candidates.get(i);
-                    boolean gold = q.answers().stream().anyMatch(g -> dev.footnote.eval.SquadNormalizer.contains(c.text(), g));
-                    if (i < 3 || gold) {
-                        spans.add(java.util.Map.of("rank", i, "spans", dev.footnote.answer.local.ShortAnswers.DEFAULT.features(sq2, c.text())));
+                var ranked = app.localAnswerer().candidates(gen);
+                for (int r = 0; r < ranked.size(); r++) {
+                    var c = ranked.get(r);
+                    boolean gold = q.answers().stream().anyMatch(g -> SquadNormalizer.contains(c.text(), g));
+                    if (r < 3 || gold) {
+                        spans.add(java.util.Map.of("rank", r, "spans", dev.footnote.answer.local.ShortAnswers.DEFAULT.features(sq2, c.text())));
                     }
                 }
                 row.put("spans", spans);

@@ -50,7 +50,7 @@ final class AskCommand implements Command {
         for (Citation c : a.citations()) {
             sb.append('[').append(c.id()).append("] ").append(c.title());
             if (c.date() != null) sb.append(", ").append(c.date());
-            sb.append(" (").append(c.docId()).append(", chars ").append(c.start()).append('-').append(c.end()).append(")\n");
+            sb.append(" (").append(c.docId()).append(c.where() == null ? "" : ", " + c.where()).append(", chars ").append(c.start()).append('-').append(c.end()).append(")\n");
             sb.append("    \"").append(c.quote().replaceAll("\\s+", " ")).append("\"\n");
         }
         sb.append("\n— answered by ").append(a.generator());

@@ -50,6 +50,7 @@ final class BenchCommand implements Command {
                   footnote bench http [--corpus F.jsonl(.gz)] [--queries F.jsonl] [--index DIR] [--seconds N] [--clients N] [--no-query-cache]
                   footnote bench soak [--corpus F] [--queries F] [--index DIR] [--seconds 120] [--clients 16]
                   footnote bench ingest [--corpus F.jsonl(.gz)] [--limit N] [--model NAME]
+                  footnote bench backends --index DIR --queries F.jsonl --solr-urls URLS [--solr-collection NAME] [--limit 300] [--clients 4]
 
                 http: starts the app on loopback over the corpus (a BEIR file, default the seeds folder), warms up, then
                   drives POST /api/ask (JSON) and GET /api/search in turn, each for --seconds (default 20) with --clients
@@ -59,18 +60,22 @@ final class BenchCommand implements Command {
                   prints the same per endpoint, and heap used after GC at the start and the end.
                 ingest: embeds the texts an ingest of the corpus (default the seeds folder; --limit N first documents)
                   embeds, in the same batches, with the model alone; then ingests it into a fresh index; then reopens
-                  it and syncs with nothing changed. Prints chunks/s for both, their ratio, and the restart time.""";
+                  it and syncs with nothing changed. Prints chunks/s for both, their ratio, and the restart time.
+                backends: replays an embedded index (vectors included, nothing embedded) into a fresh embedded index and
+                  into a SolrCloud collection, then runs the first --limit queries against each, one at a time and with
+                  --clients threads. Prints ingest docs/s and query p50/p95 and queries/s for both.""";
     }
 
     @Override
     public int run(List<String> argv) throws Exception {
         Args a = new Args(argv, Set.of("no-query-cache"), Set.of("corpus", "queries", "index", "seeds", "seconds", "clients",
-                "limit", "model"));
-        if (a.positional().size() != 1) throw new Args.UsageException("say what to measure: 'http', 'soak' or 'ingest'");
+                "limit", "model", "solr-urls", "solr-collection"));
+        if (a.positional().size() != 1) throw new Args.UsageException("say what to measure: 'http', 'soak', 'ingest' or 'backends'");
         return switch (a.positional().get(0)) {
             case "http" -> http(a);
             case "soak" -> soak(a);
             case "ingest" -> ingest(a);
+            case "backends" -> BackendBenchRunner.run(a);
             default -> throw new Args.UsageException("unknown benchmark '" + a.positional().get(0) + "'");
         };
     }

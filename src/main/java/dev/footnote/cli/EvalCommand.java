@@ -38,13 +38,26 @@ final class EvalCommand implements Command {
                 Usage:
                   footnote eval retrieval --corpus F --queries F --qrels F [--mode bm25|vector|hybrid] [--index DIR] [--json]
                                           [--backend lucene|solr] [--solr-urls URLS] [--solr-collection NAME]
-                  footnote eval answers --passages F --questions F [--unanswerable F] [--index DIR] [--json]
+                  footnote eval answers --passages F --questions F [--unanswerable F] [--index DIR] [--json] [--features OUT]
+                  footnote eval calibrate --features F [--l2 X]
+                  footnote eval citations --cases F [--split all|even|odd] [--verdicts F] [--json]
+                  footnote eval injections --instructions F[,F…] --passages F [--json]
 
                 retrieval: BEIR corpus (.jsonl or .jsonl.gz), queries (.jsonl) and qrels (TSV with header). Documents are
                   ranked by their best passage. Prints nDCG@10, Recall@100, MRR@10, queries and mean ms per query.
                 answers: SQuAD-style passages and questions, answered by the local answerer. Prints answer_hit,
                   citation_hit, gold_passage_cited, abstain_rate, ms_p50 and, with --unanswerable (BEIR queries the
-                  passages cannot answer), unanswerable_abstained.
+                  passages cannot answer), unanswerable_abstained. --features OUT also writes every candidate sentence
+                  of every question with its features (one JSON line per question), the input of calibrate.
+                calibrate: re-fits the local answerer's sentence ranking and abstention models from a --features file
+                  and prints the coefficients as Calibration.DEFAULT holds them (--l2: weight penalty, default 1e-5).
+                citations: claim/passage cases (JSON lines: id, kind, label, claim, passage {id, title, text}) through
+                  the answers' citation resolver and verifier, no model, no HTTP. Prints faithful_supported,
+                  faithful_kept (supported or partial), false_caught, false_flagged (unsupported or partial), the
+                  same per kind, cases and ms_per_case. --split even|odd keeps the cases whose id number is even or
+                  odd (tune on one half, report the other); --verdicts F writes each case's verdict and reason.
+                injections: the detector of sentences addressed to the assistant. Prints, per instruction file (one
+                  sentence a line), the share caught, and over every sentence of --passages the false_alarm_rate.
                 Options:
                   --index DIR      build the corpus index here and reuse it on later runs (default: a temporary folder)
                   --model NAME     embedding model (default FOOTNOTE_EMBEDDING_MODEL): bge-small-en-v15-q | all-minilm-l6-v2-q
@@ -56,15 +69,32 @@ final class EvalCommand implements Command {
 
     @Override
     public int run(List<String> argv) throws Exception {
-        Args a = new Args(argv, Set.of("json"), Set.of("corpus", "queries", "qrels", "mode", "index", "model",
+        Args a = new Args(argv, Set.of("json"), Set.of("cases", "split", "verdicts", "instructions", "corpus", "queries", "qrels", "mode", "index", "model",
                 "vector-weight", "depth", "title-boost", "passages", "questions", "unanswerable", "limit", "k", "features",
-                "min-confidence", "backend", "solr-urls", "solr-collection"));
-        if (a.positional().size() != 1) throw new Args.UsageException("say what to evaluate: 'retrieval' or 'answers'");
+                "min-confidence", "l2", "backend", "solr-urls", "solr-collection"));
+        if (a.positional().size() != 1) throw new Args.UsageException("say what to evaluate: 'retrieval', 'answers', 'calibrate', 'citations' or 'injections'");
         return switch (a.positional().get(0)) {
             case "retrieval" -> retrieval(a);
             case "answers" -> AnswerEvalRunner.run(a);
+            case "calibrate" -> CalibrateRunner.run(a);
+            case "citations" -> CitationEvalRunner.run(a);
+            case "injections" -> injections(a);
             default -> throw new Args.UsageException("unknown evaluation '" + a.positional().get(0) + "'");
         };
+    }
+
+    private static int injections(Args a) throws Exception {
+        Map<String, List<String>> sets = new java.util.LinkedHashMap<>();
+        for (String f : a.require("instructions").split(",")) {
+            Path p = Path.of(f.strip());
+            if (!Files.isRegularFile(p)) throw new Args.UsageException("--instructions " + p + ": no such file");
+            sets.put(p.getFileName().toString(), dev.footnote.eval.InjectionEval.readInstructions(p));
+        }
+        List<String> ordinary = dev.footnote.eval.InjectionEval.readSentences(existingFile(a, "passages"));
+        Map<String, Object> r = dev.footnote.eval.InjectionEval.run(sets, ordinary);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        System.out.println(a.flag("json") ? json.writeValueAsString(r) : json.writerWithDefaultPrettyPrinter().writeValueAsString(r));
+        return 0;
     }
 
     static Retriever.Mode mode(String m) {

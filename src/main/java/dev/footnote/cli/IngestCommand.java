@@ -22,20 +22,21 @@ final class IngestCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: footnote ingest [--seeds DIR] [--index DIR]
+                Usage: footnote ingest [--seeds DIR] [--index DIR] [--allow-empty]
 
-                Indexes every .txt, .md, .html and .pdf file under the seeds folder. Unchanged files are skipped,
-                changed ones replaced, deleted ones removed. Prints a summary with the skipped files and why.
+                Indexes every .txt, .md, .html, .pdf, .docx, .pptx, .xlsx and .odt file under the seeds folder.
+                Unchanged files are skipped, changed ones replaced, deleted ones removed. Prints a summary with the skipped files and why.
                   --seeds DIR   seeds folder (default FOOTNOTE_SEEDS_DIR, 'seeds')
-                  --index DIR   index folder (default FOOTNOTE_INDEX_DIR, 'data/index')""";
+                  --index DIR   index folder (default FOOTNOTE_INDEX_DIR, 'data/index')
+                  --allow-empty let an empty seeds folder empty the index (refused otherwise, as is a missing folder)""";
     }
 
     @Override
     public int run(List<String> argv) {
-        Args a = new Args(argv, Set.of(), Set.of("seeds", "index"));
+        Args a = new Args(argv, Set.of("allow-empty"), Set.of("seeds", "index"));
         Settings s = CliSettings.load(a);
         try (App app = App.create(s)) {
-            IngestReport r = app.syncSeeds(Progress.console("ingest", 0));
+            IngestReport r = app.syncSeeds(Progress.console("ingest", 0), a.flag("allow-empty"));
             System.out.println(r.summary());
             r.skipped().forEach(k -> System.out.println("  skipped " + k.path() + ": " + k.reason()));
         }

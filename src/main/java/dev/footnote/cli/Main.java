@@ -13,7 +13,7 @@ public final class Main {
 
     static {
         for (Command c : List.of(new ServeCommand(), new IngestCommand(), new SearchCommand(), new AskCommand(),
-                new EvalCommand(), new BenchCommand())) {
+                new EvalCommand(), new BenchCommand(), new McpCommand(), new FeedbackCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }
@@ -46,7 +46,7 @@ public final class Main {
         } catch (Args.UsageException e) {
             System.err.println("footnote " + c.name() + ": " + e.getMessage() + "\n\n" + c.usage());
             return 2;
-        } catch (ConfigException | IndexUnavailableException e) {
+        } catch (ConfigException | IndexUnavailableException | dev.footnote.ingest.SeedsFolderException e) {
             System.err.println("footnote " + c.name() + ": " + e.getMessage());
             return 1;
         } catch (java.io.IOException | java.io.UncheckedIOException e) {

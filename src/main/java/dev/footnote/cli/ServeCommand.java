@@ -2,6 +2,7 @@ package dev.footnote.cli;
 
 import dev.footnote.App;
 import dev.footnote.config.Settings;
+import dev.footnote.feedback.FeedbackStoreException;
 import dev.footnote.index.IngestReport;
 import dev.footnote.index.Progress;
 import dev.footnote.web.api.WebServer;
@@ -10,6 +11,7 @@ import java.util.Set;
 
 /** {@code serve}: opens the index, starts the web server (live, not yet ready), syncs the seeds, then reports ready. */
 final class ServeCommand implements Command {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
     @Override
     public String name() {
         return "serve";
@@ -26,7 +28,8 @@ final class ServeCommand implements Command {
                 Usage: footnote serve [--port N] [--seeds DIR] [--index DIR]
 
                 Starts the chat page and the HTTP API (see /openapi.json), after bringing the index up to date with
-                the seeds folder. /health answers at once; /ready answers 200 once the seeds are indexed.
+                the seeds folder. /health answers at once; /ready answers 200 once the seeds are indexed. Listens on
+                FOOTNOTE_HOST (127.0.0.1 unless set); a missing or suddenly empty seeds folder stops it (exit 1).
                   --port N      port to listen on (default FOOTNOTE_PORT, 7070; 0 picks a free one)
                   --seeds DIR   seeds folder (default FOOTNOTE_SEEDS_DIR, 'seeds')
                   --index DIR   index folder (default FOOTNOTE_INDEX_DIR, 'data/index')""";
@@ -49,10 +52,35 @@ final class ServeCommand implements Command {
             web.close();
             app.close();
         }, "footnote-shutdown"));
+        openFeedback(app);
+        if (s.llm().enabled()) {
+            dev.footnote.answer.ModelStatus m = app.checkModel();
+            if (m.state().equals("ok")) {
+                log.info("language model {} / {}: {}", m.provider(), m.model(), m.detail());
+            } else {
+                log.warn("WARNING: language model {} / {} is not usable ({}: {}); answers will come from the local answerer "
+                        + "until this is fixed (check FOOTNOTE_LLM_API_KEY, FOOTNOTE_LLM_MODEL, FOOTNOTE_LLM_BASE_URL)",
+                        m.provider(), m.model(), m.state(), m.detail());
+            }
+        }
         IngestReport r = app.syncSeeds(Progress.console("ingest", 0));
         System.out.println(r.summary());
         web.markReady();
-        System.out.println("Footnote is ready at http://localhost:" + web.port() + "/");
+        System.out.println("Footnote is ready at http://" + displayHost(s.server().host()) + ":" + web.port() + "/");
         return 0;
+    }
+
+    /** Creates or migrates the feedback schema now; a database that is down only disables feedback until it is back. */
+    private static void openFeedback(App app) {
+        try {
+            app.feedback();
+        } catch (FeedbackStoreException e) {
+            System.err.println("warning: " + e.getMessage() + " (feedback is refused until it is reachable)");
+        }
+    }
+
+    private static String displayHost(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("127.0.0.1")) return "localhost";
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }

@@ -10,18 +10,22 @@ import java.util.Set;
  * {@code toString()}.
  */
 public record LlmSettings(String provider, String model, String baseUrl, String apiKey, Duration timeout,
-                          Path promptsDir) {
+                          Path promptsDir, String grounding) {
 
     public static final Set<String> PROVIDERS = Set.of("none", "openai", "anthropic", "ollama", "gemini");
     public static final Path DEFAULT_PROMPTS_DIR = Path.of("prompts");
+    /** {@code strict}: unsupported sentences of a model answer are removed; {@code mark}: kept and marked. */
+    public static final Set<String> GROUNDING = Set.of("strict", "mark");
 
     public LlmSettings {
         if (promptsDir == null) promptsDir = DEFAULT_PROMPTS_DIR;
+        if (grounding == null) grounding = "strict";
+        if (!GROUNDING.contains(grounding)) throw new ConfigException("FOOTNOTE_GROUNDING must be strict or mark, got '" + grounding + "'");
     }
 
-    /** Settings with the default prompts directory. */
+    /** Settings with the default prompts directory and strict grounding. */
     public LlmSettings(String provider, String model, String baseUrl, String apiKey, Duration timeout) {
-        this(provider, model, baseUrl, apiKey, timeout, DEFAULT_PROMPTS_DIR);
+        this(provider, model, baseUrl, apiKey, timeout, DEFAULT_PROMPTS_DIR, "strict");
     }
 
     public static LlmSettings none() {
@@ -44,7 +48,8 @@ public record LlmSettings(String provider, String model, String baseUrl, String 
         }
         int timeout = r.intIn("FOOTNOTE_LLM_TIMEOUT_SECONDS", 20, 1, 600);
         return new LlmSettings(provider, r.strOrNull("FOOTNOTE_LLM_MODEL"), r.strOrNull("FOOTNOTE_LLM_BASE_URL"), key,
-                Duration.ofSeconds(timeout), Path.of(r.str("FOOTNOTE_PROMPTS_DIR", DEFAULT_PROMPTS_DIR.toString())));
+                Duration.ofSeconds(timeout), Path.of(r.str("FOOTNOTE_PROMPTS_DIR", DEFAULT_PROMPTS_DIR.toString())),
+                r.str("FOOTNOTE_GROUNDING", "strict").strip().toLowerCase(Locale.ROOT));
     }
 
     public boolean enabled() {
@@ -54,6 +59,6 @@ public record LlmSettings(String provider, String model, String baseUrl, String 
     @Override
     public String toString() {
         return "LlmSettings[provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl
-                + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", timeout=" + timeout + ", promptsDir=" + promptsDir + "]";
+                + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", timeout=" + timeout + ", promptsDir=" + promptsDir + ", grounding=" + grounding + "]";
     }
 }

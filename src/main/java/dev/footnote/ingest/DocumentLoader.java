@@ -11,16 +11,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** Turns a file of a supported type into a {@link SourceDocument} with metadata; refuses what is not text. */
 public final class DocumentLoader {
-    public static final Set<String> EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm", "pdf");
+    public static final Set<String> EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm", "pdf", "docx", "pptx", "xlsx", "odt");
     private static final Pattern DATE_HEADER = Pattern.compile("\\A\\s*date\\s*[:=]?\\s*(\\d{4}-\\d{2}-\\d{2})\\b[ \\t]*");
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\r?\\n(.*?)\\r?\\n---[ \\t]*(\\r?\\n|\\z)", Pattern.DOTALL);
     private static final Pattern MD_HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*#*\\s*$");
@@ -46,7 +43,8 @@ public final class DocumentLoader {
         String p = relativePath.replace('\\', '/');
         String safe = p.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
         if (safe.isEmpty()) safe = "doc";
-        if (!safe.equals(p)) safe = safe + "-" + Hashing.sha256(p).substring(0, 6);
+        // 64 bits of the path's hash: two different names that clean up alike do not meet by chance
+        if (!safe.equals(p)) safe = safe + "-" + Hashing.sha256(p).substring(0, 16);
         return safe;
     }
 
@@ -65,7 +63,11 @@ public final class DocumentLoader {
         String hash = Hashing.sha256(bytes);
         String fileName = file.getFileName().toString();
         return switch (extension(file)) {
-            case "pdf" -> pdf(bytes, id, relativePath, fileName, hash, size);
+            case "pdf" -> PdfText.load(bytes, id, relativePath, fileName, hash, size);
+            case "docx" -> OfficeText.docx(bytes, id, relativePath, fileName, hash, size);
+            case "pptx" -> OfficeText.pptx(bytes, id, relativePath, fileName, hash, size);
+            case "xlsx" -> SheetText.xlsx(bytes, id, relativePath, fileName, hash, size);
+            case "odt" -> OdtText.odt(bytes, id, relativePath, fileName, hash, size);
             case "html", "htm" -> html(decode(bytes), id, relativePath, fileName, hash, size);
             case "md", "markdown" -> markdown(decode(bytes), id, relativePath, fileName, hash, size);
             default -> plain(decode(bytes), id, relativePath, fileName, hash, size);
@@ -168,23 +170,6 @@ public final class DocumentLoader {
         if (text.isBlank()) throw new UnreadableDocumentException("no visible text");
         return new SourceDocument(id, path, title == null || title.isBlank() ? titleFromName(fileName) : title, date,
                 text, 0, hash, size);
-    }
-
-    private static SourceDocument pdf(byte[] bytes, String id, String path, String fileName, String hash, long size)
-            throws UnreadableDocumentException {
-        try (PDDocument pdf = Loader.loadPDF(bytes)) {
-            String text = new PDFTextStripper().getText(pdf).replace("\r\n", "\n").strip();
-            if (text.isBlank()) throw new UnreadableDocumentException("PDF has no extractable text");
-            String title = pdf.getDocumentInformation() == null ? null : pdf.getDocumentInformation().getTitle();
-            String date = null;
-            if (pdf.getDocumentInformation() != null && pdf.getDocumentInformation().getCreationDate() != null) {
-                date = pdf.getDocumentInformation().getCreationDate().toInstant().toString().substring(0, 10);
-            }
-            return new SourceDocument(id, path, title == null || title.isBlank() ? titleFromName(fileName) : title, date,
-                    text, 0, hash, size);
-        } catch (IOException e) {
-            throw new UnreadableDocumentException("corrupt PDF: " + e.getMessage());
-        }
     }
 
     static String titleFromName(String fileName) {

@@ -4,11 +4,13 @@ import java.util.Objects;
 
 /**
  * A document as Footnote stores it: {@code text} is the exact text every offset refers to, and {@code bodyStart}
- * is where its content begins (after a {@code date …} header or Markdown front matter, which are metadata).
+ * is where its content begins (after a {@code date …} header or Markdown front matter, which are metadata);
+ * {@code layout} says where its pages, slides and sections start in {@code text}.
  */
 public record SourceDocument(String id, String path, String title, String date, String text, int bodyStart,
-                             String hash, long size) {
+                             String hash, long size, Layout layout) {
     public SourceDocument {
+        layout = layout == null ? Layout.NONE : layout;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(text, "text");
         if (id.isBlank()) throw new IllegalArgumentException("id is blank");
@@ -18,8 +20,13 @@ public record SourceDocument(String id, String path, String title, String date, 
         hash = hash == null ? Hashing.sha256(text) : hash;
     }
 
+    /** A document without pages, slides or sections. */
+    public SourceDocument(String id, String path, String title, String date, String text, int bodyStart, String hash, long size) {
+        this(id, path, title, date, text, bodyStart, hash, size, Layout.NONE);
+    }
+
     /** The same document recorded under the hash its corpus computed, so the next ingest recognises it. */
     public SourceDocument withHash(String h) {
-        return new SourceDocument(id, path, title, date, text, bodyStart, h, size);
+        return new SourceDocument(id, path, title, date, text, bodyStart, h, size, layout);
     }
 }

@@ -3,7 +3,7 @@ package dev.footnote.library;
 /** Input the library refuses, naming the offending field and why; the web layer turns the reason into a status. */
 public final class RejectedInputException extends RuntimeException {
     /** Why the input was refused. */
-    public enum Reason { INVALID, TOO_LARGE, UNSUPPORTED_TYPE, NOT_FOUND }
+    public enum Reason { INVALID, TOO_LARGE, UNSUPPORTED_TYPE, NOT_FOUND, CONFLICT }
 
     private final Reason reason;
     private final String field;

@@ -23,7 +23,7 @@ class SeedQuestionsTest {
     static void index() {
         seed = new SeedIndex();
         service = new AnswerService(seed.retriever, TestEmbedders.real(), new LocalAnswerGenerator(seed.retriever, Calibration.DEFAULT),
-                Optional.empty(), new CitationResolver(TestEmbedders.real()), 5);
+                Optional.empty(), new CitationResolver(seed.retriever), 5);
     }
 
     @AfterAll

@@ -97,7 +97,7 @@ class SourcesChangedTest {
             }
         };
         return new AnswerService(retriever, TestEmbedders.real(), local, Optional.empty(),
-                new CitationResolver(TestEmbedders.real()), 5, SourceCheck.against(index));
+                new CitationResolver(null), 5, SourceCheck.against(index));
     }
 
     private static dev.footnote.ingest.SourceDocument version(int v) {

@@ -91,4 +91,38 @@ class CitationResolverTest {
         assertThat(Markers.safePrefixLength("Geneva [1]")).isEqualTo(10);
         assertThat(Markers.safePrefixLength("array[index")).isEqualTo(11);
     }
+
+    @Test
+    void should_cite_an_extractive_quote_at_the_passage_sentence_it_names() {
+        // given: the second sentence of passage 1, as the local answerer hands it over (data, no marker text)
+        Passage p = passages.get(0);
+        MarkedSentence quote = MarkedSentence.quote(1, 1, p.sentence(1));
+
+        // when
+        Resolution r = resolver.resolve(List.of(quote), passages);
+
+        // then
+        var c = r.citations().get(0);
+        assertThat(c.start()).isEqualTo(p.sentences().get(1).start());
+        assertThat(c.quote()).isEqualTo("It flows north into the Mediterranean Sea.");
+        assertThat(r.sentences().get(0).support()).isEqualTo(Support.SUPPORTED);
+        assertThat(r.text()).isEqualTo("It flows north into the Mediterranean Sea. [1]");
+    }
+
+    @Test
+    void should_render_sentence_by_sentence_exactly_the_answer_text() {
+        Resolution r = resolver.resolve(Markers.parse("Intro line. [2] The Nile is about 6,650 kilometres long [1]. No source."), passages);
+        assertThat(String.join("", Markers.renderEach(r.sentences()))).isEqualTo(r.text())
+                .isEqualTo("Intro line. [1] The Nile is about 6,650 kilometres long. [2] No source.");
+    }
+
+    @Test
+    void should_renumber_streamed_markers_in_order_of_first_use_and_hold_back_a_half_marker() {
+        List<String> out = new java.util.ArrayList<>();
+        MarkerStream stream = new MarkerStream(out::add, 2);
+        stream.accept("Intro [2");
+        stream.accept("]. Nile [1][9].");
+        stream.flush();
+        assertThat(out).containsExactly("Intro ", "[1]. Nile [2].");
+    }
 }

@@ -3,6 +3,7 @@ package dev.footnote.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.footnote.support.Skip;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -156,7 +157,7 @@ class IndexFaultsIT {
     }
 
     private static String skip(String reason) {
-        System.out.println("IndexFaultsIT skipped a case: " + reason);
+        Skip.print("IndexFaultsIT case", reason);
         return reason;
     }
 }

@@ -24,16 +24,19 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A SIGKILL in the middle of ingesting 1,000 documents loses nothing that was committed and duplicates nothing. */
 class CrashSafetyIT {
     private static final int DOCS = 1000;
+    private static final int PAUSE_AT = 64;
 
     @TempDir
     Path tmp;
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a guard against a child that never pauses, not a time bound
     void killing_an_ingest_leaves_the_last_commit_whole_and_a_new_ingest_completes() throws Exception {
         // given 1,000 small documents, each with a unique word
         Path seeds = Files.createDirectories(tmp.resolve("seeds"));
@@ -43,21 +46,24 @@ class CrashSafetyIT {
         }
         Path indexDir = tmp.resolve("index");
 
-        // when a child JVM ingesting them is killed after its first commits
+        // when a child JVM ingesting them is killed once it has committed at least 64 documents and paused
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), IngestChild.class.getName(), seeds.toString(), indexDir.toString())
+                "-cp", System.getProperty("java.class.path"), IngestChild.class.getName(), seeds.toString(), indexDir.toString(),
+                Integer.toString(PAUSE_AT))
                 .redirectErrorStream(true).start();
+        int committedAtKill;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
             assertThat(out.readLine()).isEqualTo("started");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (committedDocs(indexDir) < 64 && System.nanoTime() < deadline) Thread.sleep(50);
+            String paused = out.readLine();
+            assertThat(paused).as("the child pauses mid-ingest").startsWith("paused ");
+            committedAtKill = committedDocs(indexDir);
             child.destroyForcibly();
             assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
 
         // then every committed document is whole and searchable, with no chunk twice
         int committed = committedDocs(indexDir);
-        assertThat(committed).isBetween(64, DOCS - 1);
+        assertThat(committed).isEqualTo(committedAtKill).isBetween(PAUSE_AT, DOCS - 1);
         assertConsistent(indexDir);
         try (LuceneIndex index = LuceneIndex.open(indexDir, 384)) {
             LuceneRetriever bm25 = new LuceneRetriever(index, Retriever.Mode.BM25, FusionParams.DEFAULT);
@@ -75,7 +81,7 @@ class CrashSafetyIT {
         assertConsistent(indexDir);
     }
 
-    private static int committedDocs(Path indexDir) {
+    static int committedDocs(Path indexDir) {
         if (!LuceneIndex.exists(indexDir)) return 0;
         try (DirectoryReader r = LuceneIndex.openReader(indexDir)) {
             return new IndexSearcher(r).count(new org.apache.lucene.search.TermQuery(

@@ -63,7 +63,8 @@ class OffsetInvariantTest {
             for (Span s : c.sentences()) {
                 String sentence = s.of(text);
                 assertThat(sentence).isNotBlank().isEqualTo(sentence.strip());
-                assertThat(chunkText).contains(sentence);
+                assertThat(s.start()).as("sentence inside its chunk").isGreaterThanOrEqualTo(c.span().start());
+                assertThat(s.end()).as("sentence inside its chunk").isLessThanOrEqualTo(c.span().end());
             }
         }
         // sentences across chunks are ordered and non-overlapping (the overlap sentence repeats exactly)
@@ -71,6 +72,15 @@ class OffsetInvariantTest {
         for (Span s : all) {
             assertThat(s.start()).isGreaterThanOrEqualTo(lastSentenceEnd);
             lastSentenceEnd = s.end();
+        }
+        // and together they cover every non-blank character of the body: no text is lost between sentences
+        boolean[] covered = new boolean[text.length()];
+        for (Span s : all) java.util.Arrays.fill(covered, s.start(), s.end(), true);
+        for (int i = d.bodyStart(); i < text.length(); i++) {
+            if (!covered[i] && !Character.isWhitespace(text.charAt(i))) {
+                throw new AssertionError(d.id() + ": character " + i + " '" + text.charAt(i) + "' is in no sentence, near \""
+                        + text.substring(Math.max(d.bodyStart(), i - 30), Math.min(text.length(), i + 30)) + "\"");
+            }
         }
     }
 }

@@ -89,7 +89,10 @@ class RetrievalGoldenTest {
     @ValueSource(strings = {"AND", "OR NOT", "\"unbalanced quote", "(((", "title:*", "*", "?", "~~~", "\\", "a AND OR b NOT",
             "😀🔥 emoji only", "[1 TO 5]", "field:value^10", "-", "+", "&&||!", "{}[]()", "/regex/"})
     void hostile_query_strings_never_throw(String q) {
-        for (Retriever.Mode m : Retriever.Mode.values()) assertThat(search(m, q, 5)).isNotNull();
+        // BM25 may find nothing when the text analyses to no term; a query vector always has nearest passages
+        assertThat(search(Retriever.Mode.BM25, q, 5)).hasSizeLessThanOrEqualTo(5);
+        assertThat(search(Retriever.Mode.VECTOR, q, 5)).as("vector").hasSize(5);
+        assertThat(search(Retriever.Mode.HYBRID, q, 5)).as("hybrid").hasSize(5);
     }
 
     @Test

@@ -36,7 +36,11 @@ import org.slf4j.LoggerFactory;
 public final class LangChain4jAnswerGenerator implements AnswerGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(LangChain4jAnswerGenerator.class);
     private static final Pattern CITATION = Pattern.compile("\\[\\d+]");
-    private static final Pattern CANNOT_ANSWER = Pattern.compile("(?i)\\b(cannot|can't|can not|unable to) answer\\b");
+    /** A refusal: the model says the passages do not answer (as the prompt asks it to, or in its own words). */
+    private static final Pattern CANNOT_ANSWER = Pattern.compile("(?i)\\b(?:(?:cannot|can't|can not|unable to) (?:answer|find|determine)"
+            + "|(?:do|does|did)(?: not|n't) (?:contain|answer|mention|say|provide|include|specify|state)"
+            + "|(?:no|not enough|insufficient) information|not (?:mentioned|stated|covered|specified|answered) in"
+            + "|(?:don't|do not) know)\\b");
 
     private final String name;
     private final StreamingChatModel streaming;
@@ -138,6 +142,9 @@ public final class LangChain4jAnswerGenerator implements AnswerGenerator {
         } catch (GenerationException e) {
             breaker.onFailure();
             LOG.warn("{} failed ({}): {}; circuit {}", name, e.reason(), e.getMessage(), breaker.state());
+            throw e;
+        } catch (java.util.concurrent.CancellationException e) {
+            breaker.onSuccess(); // the caller stopped listening while tokens were arriving: the model itself is fine
             throw e;
         } catch (RuntimeException e) {
             breaker.onFailure();

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The local answerer's two small linear models, fitted on SQuAD dev (answerable) and SciFact train claims asked of the
- * SQuAD passages (unanswerable); the README section "Calibration" gives the procedure and the figures.
+ * SQuAD passages (unanswerable); {@code eval calibrate} re-fits them from {@code eval answers --features} output and
+ * prints them in this form. The README section "Calibration" gives the procedure and the figures.
  *
  * <p>A sentence's score is {@code sentenceWeights · SentenceFeatures.vector()} (a listwise softmax model of "this
  * sentence holds the answer"). The answerer abstains when the log-odds {@link #confidence} that the passages answer

@@ -35,6 +35,8 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
      * {@link #MIN_EXTRA_SENTENCE_CHARS} it only shapes the extra sentences, never whether the answerer abstains.
      */
     static final double REDUNDANT_COSINE = 0.92;
+    /** The name of the top passage's vector similarity in {@link #confidenceInputs}. */
+    public static final String TOP_PASSAGE_COSINE = "top_passage_cosine";
     private static final Set<String> QUESTION_TERMS = ShortAnswers.QUESTION_TERMS;
     /**
      * A further sentence joins the answer only when the model gives it at least this share of the first one's
@@ -97,12 +99,31 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     /** Every candidate sentence with its evidence, best first (for calibration tools). */
     public List<Candidate> candidates(GenerationRequest request) {
         return score(request).stream().map(s -> new Candidate(s.passage, s.sentence, s.text, s.cosine, s.coverage, s.score,
-                s.features)).toList();
+                named(s.features))).toList();
     }
 
-    /** A candidate sentence as calibration tools see it, with its {@link SentenceFeatures} vector. */
+    /** The inputs of {@link Calibration#confidence} other than the chosen sentence's: named as in {@link #candidates}. */
+    public static Map<String, Double> confidenceInputs(GenerationRequest request) {
+        return Map.of(TOP_PASSAGE_COSINE, request.vectorScores().length > 0 ? request.vectorScores()[0] : 0.0);
+    }
+
+    /** The names of {@link Calibration#sentenceWeights}' features, in order. */
+    public static List<String> featureNames() {
+        return SentenceFeatures.NAMES;
+    }
+
+    private static Map<String, Double> named(double[] features) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < features.length; i++) out.put(SentenceFeatures.NAMES.get(i), features[i]);
+        return out;
+    }
+
+    /**
+     * A candidate sentence as calibration tools see it: {@code features} are {@link Calibration#sentenceWeights}'
+     * inputs by name, {@code score} their weighted sum under the calibration in use.
+     */
     public record Candidate(int passage, int sentence, String text, double cosine, double coverage, double score,
-                            double[] features) {
+                            Map<String, Double> features) {
     }
 
     /** Every sentence of the first {@code maxPassages} passages, best first. */

@@ -9,7 +9,14 @@ import java.util.regex.Pattern;
 
 /** The evidence the local answerer weighs for one candidate sentence, as a feature vector for {@link Calibration}. */
 final class SentenceFeatures {
-    static final int COUNT = 18;
+    /**
+     * The names of {@link #vector}'s entries, in order: they label the columns of {@code eval answers --features}
+     * output, which {@code eval calibrate} fits {@link Calibration#sentenceWeights} on.
+     */
+    static final List<String> NAMES = List.of("cosine", "coverage", "passage_rank", "passage_score", "length", "short",
+            "prev_coverage", "prev_cosine", "next_coverage", "number_wanted", "number_unwanted", "novel_share",
+            "best_phrase", "no_asked_kind", "window_coverage", "word_pairs", "cosine_x_coverage", "full_coverage");
+    static final int COUNT = NAMES.size();
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_']+");
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern WANTS_NUMBER = Pattern.compile(

@@ -24,6 +24,8 @@ public final class Fields {
     public static final String TEXT = "text";
     public static final String BODY_START = "body_start";
     public static final String CHUNK_COUNT = "chunk_count";
+    /** Where pages, slides and sections start in the text ({@link dev.footnote.ingest.Layout#encode()}). */
+    public static final String LAYOUT = "layout";
     /** Commit user-data key recording which embedding model produced the stored vectors. */
     public static final String COMMIT_MODEL = "embedding_model";
 

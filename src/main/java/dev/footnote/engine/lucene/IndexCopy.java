@@ -67,7 +67,8 @@ public final class IndexCopy {
     private void put(ChunkStore target, Document d, List<Document> chunkDocs, List<float[]> vectors) {
         String id = d.get(Fields.DOC_ID);
         SourceDocument doc = new SourceDocument(id, d.get(Fields.PATH), d.get(Fields.DOC_TITLE), d.get(Fields.DATE), d.get(Fields.TEXT),
-                d.getField(Fields.BODY_START).numericValue().intValue(), d.get(Fields.HASH), d.getField(Fields.SIZE).numericValue().longValue());
+                d.getField(Fields.BODY_START).numericValue().intValue(), d.get(Fields.HASH), d.getField(Fields.SIZE).numericValue().longValue(),
+                dev.footnote.ingest.Layout.decode(d.get(Fields.LAYOUT)));
         List<Chunk> chunks = new ArrayList<>();
         List<float[]> chunkVectors = new ArrayList<>();
         List<List<float[]>> sentenceVectors = new ArrayList<>();

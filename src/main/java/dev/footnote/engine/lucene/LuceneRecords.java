@@ -59,6 +59,7 @@ final class LuceneRecords {
         d.add(new StoredField(Fields.CHUNK_COUNT, chunkCount));
         d.add(new StoredField(Fields.BODY_START, doc.bodyStart()));
         d.add(new StoredField(Fields.TEXT, doc.text()));
+        if (!doc.layout().isEmpty()) d.add(new StoredField(Fields.LAYOUT, doc.layout().encode()));
         return d;
     }
 
@@ -66,7 +67,8 @@ final class LuceneRecords {
         return new StoredDocument(d.get(Fields.DOC_ID), d.get(Fields.DOC_TITLE), d.get(Fields.DATE), d.get(Fields.PATH),
                 d.get(Fields.HASH), d.getField(Fields.SIZE).numericValue().longValue(),
                 d.getField(Fields.CHUNK_COUNT).numericValue().intValue(),
-                d.getField(Fields.BODY_START).numericValue().intValue(), withText ? d.get(Fields.TEXT) : null);
+                d.getField(Fields.BODY_START).numericValue().intValue(), withText ? d.get(Fields.TEXT) : null,
+                dev.footnote.ingest.Layout.decode(d.get(Fields.LAYOUT)));
     }
 
     /** Decodes a stored chunk record. */

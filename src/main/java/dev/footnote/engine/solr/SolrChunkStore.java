@@ -77,7 +77,7 @@ public final class SolrChunkStore implements ChunkStore {
                     chunkVectors.get(i)));
         }
         pendingAdds.add(SolrRecords.document(new StoredDocument(doc.id(), doc.title(), doc.date(), doc.path(), doc.hash(),
-                doc.size(), chunks.size(), doc.bodyStart(), text)));
+                doc.size(), chunks.size(), doc.bodyStart(), text, doc.layout())));
         if (pendingAdds.size() >= BATCH_RECORDS || pendingDeletes.size() >= BATCH_DOCS) flush();
     }
 
@@ -155,7 +155,7 @@ public final class SolrChunkStore implements ChunkStore {
         List<StoredDocument> out = new ArrayList<>();
         List<String> fl = new ArrayList<>(List.of(SolrFields.DOC_ID, SolrFields.DOC_TITLE, SolrFields.DATE, SolrFields.PATH, SolrFields.HASH,
                 SolrFields.SIZE, SolrFields.CHUNK_COUNT, SolrFields.BODY_START));
-        if (withText) fl.add(SolrFields.TEXT);
+        if (withText) fl.addAll(List.of(SolrFields.TEXT, SolrFields.LAYOUT));
         scanDocuments(fl, d -> out.add(SolrRecords.toDocument(d, withText)));
         out.sort(Comparator.comparing(StoredDocument::id));
         return out;

@@ -29,6 +29,8 @@ public final class SolrFields {
     public static final String SIZE = "size";
     public static final String TEXT = "text";
     public static final String BODY_START = "body_start";
+    /** Where pages, slides and sections start in the text ({@link dev.footnote.ingest.Layout#encode()}). */
+    public static final String LAYOUT = "layout";
     public static final String CHUNK_COUNT = "chunk_count";
     /** The commit record's field naming the embedding model that produced the stored vectors. */
     public static final String COMMIT_MODEL = "embedding_model";

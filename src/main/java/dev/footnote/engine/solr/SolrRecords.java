@@ -58,6 +58,7 @@ public final class SolrRecords {
         d.addField(SolrFields.CHUNK_COUNT, doc.chunkCount());
         d.addField(SolrFields.BODY_START, doc.bodyStart());
         d.addField(SolrFields.TEXT, doc.text());
+        if (!doc.layout().isEmpty()) d.addField(SolrFields.LAYOUT, doc.layout().encode());
         return d;
     }
 
@@ -73,7 +74,8 @@ public final class SolrRecords {
         return new StoredDocument((String) d.getFirstValue(SolrFields.DOC_ID), (String) d.getFirstValue(SolrFields.DOC_TITLE),
                 (String) d.getFirstValue(SolrFields.DATE), (String) d.getFirstValue(SolrFields.PATH), (String) d.getFirstValue(SolrFields.HASH),
                 ((Number) d.getFirstValue(SolrFields.SIZE)).longValue(), ((Number) d.getFirstValue(SolrFields.CHUNK_COUNT)).intValue(),
-                ((Number) d.getFirstValue(SolrFields.BODY_START)).intValue(), withText ? (String) d.getFirstValue(SolrFields.TEXT) : null);
+                ((Number) d.getFirstValue(SolrFields.BODY_START)).intValue(), withText ? (String) d.getFirstValue(SolrFields.TEXT) : null,
+                dev.footnote.ingest.Layout.decode((String) d.getFirstValue(SolrFields.LAYOUT)));
     }
 
     public static StoredChunk toChunk(SolrDocument d, int dimension) {

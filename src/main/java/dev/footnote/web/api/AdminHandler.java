@@ -30,18 +30,20 @@ final class AdminHandler {
         if (file == null) throw ApiException.badRequest("file", "the multipart field 'file' is missing");
         StoredDocument doc;
         try (InputStream in = file.content()) {
-            doc = uploads.add(file.filename(), file.size(), in);
+            doc = uploads.add(file.filename(), file.size(), in, "true".equalsIgnoreCase(ctx.queryParam("replace")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ctx.status(201).header("Location", "/api/documents/" + doc.id()).json(Views.DocumentSummary.of(doc));
     }
 
-    /** The multipart field {@code file}; a body the parser refuses is 413 when too large, else 400. */
+    /** The multipart field {@code file}; a body the parser refuses is 413 when too large, 408 when it stalled, else 400. */
     private UploadedFile part(Context ctx) {
         try {
             return ctx.uploadedFile("file");
         } catch (Exception e) {
+            ApiException broken = Problems.fromBrokenBody(e); // stalled (408) or cut short (400), as for any other body
+            if (broken != null) throw broken;
             for (Throwable t = e; t != null; t = t.getCause()) {
                 String m = t.getMessage();
                 if (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("size exceeded")) {

@@ -13,6 +13,7 @@ import java.util.Map;
 
 /** {@code POST /api/ask}: the whole answer as JSON, or with {@code Accept: text/event-stream} as it is made. */
 final class AskHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AskHandler.class);
     private final AnswerService answers;
     private final JsonBodies bodies;
     private final ObjectMapper json;
@@ -35,29 +36,32 @@ final class AskHandler {
     }
 
     private void stream(Context ctx, AskRequest request) {
-        SseStream sse = new SseStream(ctx, json);
-        Answer answer = answers.answer(request, new AnswerListener() {
-            @Override
-            public void onRetrieval(List<Hit> hits) {
-                sse.event("retrieval", Map.of("passages", hits.stream().map(Views.ScoredPassage::of).toList()));
-            }
+        try (SseStream sse = new SseStream(ctx, json)) {
+            Answer answer = answers.answer(request, new AnswerListener() {
+                @Override
+                public void onRetrieval(List<Hit> hits) {
+                    sse.event("retrieval", Map.of("passages", hits.stream().map(Views.ScoredPassage::of).toList()));
+                }
 
-            @Override
-            public void onDelta(String text) {
-                sse.event("delta", Map.of("text", text));
-            }
+                @Override
+                public void onDelta(String text) {
+                    sse.event("delta", Map.of("text", text));
+                }
 
-            @Override
-            public void onReset(String reason) {
-                sse.event("reset", Map.of("reason", reason));
-            }
+                @Override
+                public void onReset(String reason) {
+                    sse.event("reset", Map.of("reason", reason));
+                }
 
-            @Override
-            public void onCitation(Citation c) {
-                sse.event("citation", c);
-            }
-        });
-        sse.event("done", answer);
-        ctx.attribute(RequestLog.TIMINGS, answer.timingsMs());
+                @Override
+                public void onCitation(Citation c) {
+                    sse.event("citation", c);
+                }
+            });
+            sse.event("done", answer);
+            ctx.attribute(RequestLog.TIMINGS, answer.timingsMs());
+        } catch (SseStream.ClientGone e) {
+            log.debug("client left while answering '{}'", request.question());
+        }
     }
 }

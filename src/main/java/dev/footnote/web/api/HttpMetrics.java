@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** Request counts and a latency histogram per method, route and status, written in Prometheus text format. */
 final class HttpMetrics {
+    static final String READY_ROUTE = "/ready";
     static final double[] BUCKETS_SECONDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
     private final Map<String, Series> series = new ConcurrentHashMap<>();
     private final LongAdder total = new LongAdder();
@@ -19,8 +20,14 @@ final class HttpMetrics {
         String key = "method=\"" + method + "\",route=\"" + escape(route) + "\",status=\"" + status + "\"";
         series.computeIfAbsent(key, k -> new Series()).add(millis / 1000);
         total.increment();
+        if (notReadyYet(route, status)) return;
         if (status >= 500) serverErrors.increment();
         else if (status >= 400) clientErrors.increment();
+    }
+
+    /** A 503 from {@code /ready} says "still starting" to a probe that polls until start-up ends: not a failure. */
+    private static boolean notReadyYet(String route, int status) {
+        return status == 503 && READY_ROUTE.equals(route);
     }
 
     /** Totals since start: requests, 4xx, 5xx. */

@@ -66,6 +66,7 @@ final class OpenAiFormat {
         for (Citation c : a.citations()) {
             sb.append("\n[").append(c.id()).append("] ").append(c.title());
             if (c.date() != null) sb.append(" (").append(c.date()).append(')');
+            if (c.where() != null) sb.append(", ").append(c.where());
             sb.append(": \"").append(c.quote().replaceAll("\\s+", " ").strip()).append('"');
         }
         return sb.toString();
@@ -85,7 +86,7 @@ final class OpenAiFormat {
     }
 
     static Footnote footnote(Answer a) {
-        return new Footnote(a.citations(), a.abstained(), a.generator(), a.fallbackReason(), a.shortAnswer());
+        return new Footnote(a.citations(), a.sentences(), a.removed(), a.abstained(), a.generator(), a.fallbackReason(), a.shortAnswer());
     }
 
     static Usage usage(AskRequest request, String content) {
@@ -113,8 +114,13 @@ final class OpenAiFormat {
         return new Chunk(id, "chat.completion.chunk", created, MODEL, List.of(), usage, null);
     }
 
-    /** Footnote's structured citations, carried in an extra top-level field that OpenAI clients ignore. */
-    record Footnote(List<Citation> citations, boolean abstained, String generator, String fallbackReason,
+    /**
+     * Footnote's structured citations, carried in an extra top-level field that OpenAI clients ignore: the citations,
+     * each sentence of the content with its citation ids, {@code support} and {@code reason}, and the sentences the
+     * grounding policy removed, and the short answer.
+     */
+    record Footnote(List<Citation> citations, List<dev.footnote.cite.AnswerSentence> sentences,
+                    List<dev.footnote.cite.Grounding.Removed> removed, boolean abstained, String generator, String fallbackReason,
                     dev.footnote.answer.ShortAnswer shortAnswer) {
     }
 

@@ -3,8 +3,10 @@ package dev.footnote.web.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footnote.answer.Answer;
+import dev.footnote.answer.AnswerListener;
 import dev.footnote.answer.AnswerService;
 import dev.footnote.answer.AskRequest;
+import dev.footnote.retrieve.Hit;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
@@ -50,16 +52,30 @@ final class OpenAiHandler {
      * non-streaming reply holds, with [n] matching footnote.citations. The role chunk goes out at once.
      */
     private void stream(Context ctx, AskRequest request, String id, long created, boolean includeUsage) {
-        SseStream sse = new SseStream(ctx, json);
-        sse.data(sse.toJson(OpenAiFormat.chunk(id, created, Map.of("role", "assistant", "content", ""), null, null)));
-        Answer a = answers.answer(request);
-        String content = a.answer() + OpenAiFormat.sources(a);
-        for (String piece : OpenAiFormat.pieces(content)) {
-            sse.data(sse.toJson(OpenAiFormat.chunk(id, created, Map.of("content", piece), null, null)));
+        try (SseStream sse = new SseStream(ctx, json)) {
+            sse.data(sse.toJson(OpenAiFormat.chunk(id, created, Map.of("role", "assistant", "content", ""), null, null)));
+            // the listener sends nothing (see above) but stops the answer, and the model call, once the client has left
+            Answer a = answers.answer(request, new AnswerListener() {
+                @Override
+                public void onRetrieval(List<Hit> hits) {
+                    sse.ensureOpen();
+                }
+
+                @Override
+                public void onDelta(String text) {
+                    sse.ensureOpen();
+                }
+            });
+            String content = a.answer() + OpenAiFormat.sources(a);
+            for (String piece : OpenAiFormat.pieces(content)) {
+                sse.data(sse.toJson(OpenAiFormat.chunk(id, created, Map.of("content", piece), null, null)));
+            }
+            sse.data(sse.toJson(OpenAiFormat.chunk(id, created, Map.of(), "stop", OpenAiFormat.footnote(a))));
+            if (includeUsage) sse.data(sse.toJson(OpenAiFormat.usageChunk(id, created, OpenAiFormat.usage(request, content))));
+            sse.data("[DONE]");
+            ctx.attribute(RequestLog.TIMINGS, a.timingsMs());
+        } catch (SseStream.ClientGone e) {
+            // the client closed the stream; nothing more to do
         }
-        sse.data(sse.toJson(OpenAiFormat.chunk(id, created, Map.of(), "stop", OpenAiFormat.footnote(a))));
-        if (includeUsage) sse.data(sse.toJson(OpenAiFormat.usageChunk(id, created, OpenAiFormat.usage(request, content))));
-        sse.data("[DONE]");
-        ctx.attribute(RequestLog.TIMINGS, a.timingsMs());
     }
 }

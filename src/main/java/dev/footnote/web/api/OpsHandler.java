@@ -19,8 +19,11 @@ final class OpsHandler {
     private final byte[] openapi;
     private final java.util.function.Supplier<Map<String, Long>> gauges;
 
+    private final java.util.function.Supplier<dev.footnote.answer.ModelStatus> model;
+
     OpsHandler(BooleanSupplier ready, HttpMetrics http, AnswerStats answers, Library library,
-               java.util.function.Supplier<Map<String, Long>> gauges) {
+               java.util.function.Supplier<Map<String, Long>> gauges, java.util.function.Supplier<dev.footnote.answer.ModelStatus> model) {
+        this.model = model;
         this.gauges = gauges;
         this.ready = ready;
         this.http = http;
@@ -34,7 +37,8 @@ final class OpsHandler {
     }
 
     void health(Context ctx) {
-        ctx.json(Map.of("status", "ok"));
+        // the server is up either way; a model that refuses its key is reported, not fatal
+        ctx.json(Map.of("status", "ok", "model", model.get()));
     }
 
     void ready(Context ctx) {

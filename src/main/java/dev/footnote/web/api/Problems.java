@@ -23,6 +23,9 @@ final class Problems {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e));
         routes.exception(RejectedInputException.class, (e, ctx) -> write(ctx, fromRejected(e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+        // a reindex over a missing or suddenly empty seeds folder: the index is kept, the admin is told why
+        routes.exception(dev.footnote.ingest.SeedsFolderException.class, (e, ctx) -> write(ctx,
+                new ApiException(409, "seeds-folder", "Seeds folder refused", e.getMessage(), null, Map.of())));
         routes.exception(Exception.class, (e, ctx) -> {
             ApiException client = fromBrokenBody(e);
             if (client != null) {
@@ -55,6 +58,7 @@ final class Problems {
             case UNSUPPORTED_TYPE -> new ApiException(415, "unsupported-media-type", "Unsupported media type", e.getMessage(),
                     e.field(), Map.of());
             case NOT_FOUND -> ApiException.notFound(e.getMessage());
+            case CONFLICT -> new ApiException(409, "conflict", "Conflict", e.getMessage(), e.field(), Map.of());
         };
     }
 
@@ -62,11 +66,15 @@ final class Problems {
      * A request body that stopped arriving (idle timeout) or ended before its Content-Length is the client's fault:
      * 408 or 400, not a 500. The connection is usually gone, so the answer is mostly for the log and the metrics.
      */
-    private static ApiException fromBrokenBody(Throwable e) {
+    static ApiException fromBrokenBody(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.util.concurrent.TimeoutException) {
                 return new ApiException(408, "request-timeout", "Request timeout", "the request body did not arrive in time",
                         null, Map.of());
+            }
+            if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() >= 400 && b.getCode() < 500) {
+                return new ApiException(b.getCode(), "http-" + b.getCode(), org.eclipse.jetty.http.HttpStatus.getMessage(b.getCode()),
+                        "the request could not be read", null, Map.of());
             }
             if (t instanceof org.eclipse.jetty.io.EofException) {
                 return ApiException.badRequest(null, "the request body ended before its declared length");
@@ -95,6 +103,6 @@ final class Problems {
         } catch (JsonProcessingException x) {
             body = "{\"title\":\"Internal server error\",\"status\":500}";
         }
-        ctx.status(e.status()).contentType(Problem.CONTENT_TYPE).result(body);
+        ctx.status(e.status()).contentType(JettyProblems.CONTENT_TYPE).result(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -26,6 +26,15 @@ final class RateLimiter {
         return Math.max(1, (w.start + WINDOW_NANOS - now + 999_999_999L) / 1_000_000_000L);
     }
 
+    /** Without counting: 0 if the client may still make a request in this window, else the seconds until it may. */
+    long exhausted(String client) {
+        if (perMinute <= 0) return 0;
+        long now = clock.getAsLong();
+        Window w = windows.get(client);
+        if (w == null || now - w.start >= WINDOW_NANOS || w.count.get() < perMinute) return 0;
+        return Math.max(1, (w.start + WINDOW_NANOS - now + 999_999_999L) / 1_000_000_000L);
+    }
+
     private static final class Window {
         final long start;
         final AtomicLong count = new AtomicLong();

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 final class RequestLog implements AutoCloseable {
     static final String TIMINGS = "footnote.timings";
     private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
+    private static final java.util.Set<String> KNOWN_METHODS =
+            java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
     private final HttpMetrics metrics;
     private final ScheduledExecutorService summary;
     private long[] last = {0, 0, 0};
@@ -30,12 +32,17 @@ final class RequestLog implements AutoCloseable {
     void handle(Context ctx, Float millis) {
         String route = route(ctx);
         int status = ctx.statusCode();
-        metrics.record(ctx.method().name(), route, status, millis);
+        metrics.record(method(ctx.method().name()), route, status, millis);
         if (log.isDebugEnabled()) {
             Object timings = ctx.attribute(TIMINGS);
             log.debug("{} {} -> {} in {} ms{}", ctx.method(), ctx.path(), status, String.format(Locale.ROOT, "%.1f", millis),
                     timings == null ? "" : " " + timings);
         }
+    }
+
+    /** The method as a metrics label: any name a client makes up is {@code other}, so series stay bounded. */
+    static String method(String name) {
+        return KNOWN_METHODS.contains(name) ? name : "other";
     }
 
     /** The matched route pattern (bounded label values), or a fixed label for static files and unknown paths. */
@@ -46,7 +53,7 @@ final class RequestLog implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // no endpoint matched
         }
-        return ctx.statusCode() == 404 ? "unmatched" : "static";
+        return ctx.statusCode() < 400 ? "static" : "unmatched";
     }
 
     private synchronized void summarise() {

@@ -1,6 +1,7 @@
 package dev.footnote.web.api;
 
 import dev.footnote.library.Library;
+import dev.footnote.library.Originals;
 import dev.footnote.retrieve.SearchQuery;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -9,9 +10,11 @@ import java.util.Map;
 final class SourcesHandler {
     private static final int MAX_K = 100;
     private final Library library;
+    private final Originals originals;
 
-    SourcesHandler(Library library) {
+    SourcesHandler(Library library, Originals originals) {
         this.library = library;
+        this.originals = originals;
     }
 
     void passage(Context ctx) {
@@ -34,6 +37,33 @@ final class SourcesHandler {
         int s = intParam("start", start);
         int e = intParam("end", end);
         ctx.json(library.excerpt(id, s, e).orElseThrow(() -> ApiException.notFound("no document " + id)));
+    }
+
+    /**
+     * The original file, exactly the bytes that were indexed, shown inline (a PDF viewer honours {@code #page=N}).
+     * A file replaced since indexing is 409: its text may no longer hold the quotes.
+     */
+    void file(Context ctx) {
+        Originals.Result r = originals.get(ctx.pathParam("docId"));
+        if (r instanceof Originals.Missing m) throw ApiException.notFound(m.reason());
+        if (r instanceof Originals.Changed c) {
+            throw new ApiException(409, "file-changed", "File changed since indexing", c.reason(), null, Map.of());
+        }
+        Originals.Found f = (Originals.Found) r;
+        ctx.header("Content-Disposition", contentDisposition(f.fileName()));
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("ETag", "\"" + f.hash() + "\"");
+        ctx.header("Cache-Control", "private, no-cache");
+        // an uploaded HTML file must not run scripts on this origin; PDF viewers refuse sandboxed documents
+        if (!f.contentType().equals("application/pdf")) ctx.header("Content-Security-Policy", "sandbox");
+        ctx.contentType(f.contentType()).result(f.bytes());
+    }
+
+    /** RFC 6266: an ASCII fallback name plus the exact name in UTF-8. */
+    private static String contentDisposition(String name) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._ ()+-]", "_");
+        return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     void search(Context ctx) {

@@ -3,9 +3,12 @@ package dev.footnote.web.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footnote.answer.AnswerService;
 import dev.footnote.config.ServerSettings;
+import dev.footnote.feedback.FeedbackService;
 import dev.footnote.index.IngestReport;
 import dev.footnote.library.Library;
+import dev.footnote.library.Originals;
 import dev.footnote.library.UploadStore;
+import dev.footnote.mcp.McpHttpEndpoint;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -22,47 +25,68 @@ import org.eclipse.jetty.server.Connector;
 public final class WebServer implements AutoCloseable {
     static final int IDLE_TIMEOUT_MS = 30_000;
     static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** The largest JSON body, and MCP message, accepted. */
+    public static final int MAX_MESSAGE_BYTES = JsonBodies.MAX_BYTES;
+    /** A request body must arrive at this rate once {@link #BODY_GRACE_MS} have passed, or it is refused with 408. */
+    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+    static final long BODY_GRACE_MS = 5_000;
     private final Javalin javalin;
     private final RequestLog requestLog;
     private final AtomicBoolean ready = new AtomicBoolean();
+    /** The interface the server listens on ({@code FOOTNOTE_HOST}, loopback by default). */
+    private final String host;
+    private final McpHttpEndpoint mcp;
 
-    private WebServer(ServerSettings server, AnswerService answers, Library library, UploadStore uploads,
-                      Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges) {
+    private WebServer(ServerSettings server, AnswerService answers, Library library, UploadStore uploads, Originals originals,
+                      Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges, McpHttpEndpoint mcp,
+                      Supplier<FeedbackService> feedbackService, Supplier<dev.footnote.answer.ModelStatus> model) {
         ObjectMapper json = Json.mapper();
+        this.host = server.host();
         long maxUpload = (long) server.maxUploadMb() * 1024 * 1024;
         JsonBodies bodies = new JsonBodies(json);
         HttpMetrics metrics = new HttpMetrics();
         this.requestLog = new RequestLog(metrics);
-        Guard guard = new Guard(server, new RateLimiter(server.rateLimitPerMinute(), System::nanoTime));
+        // every /api and /v1 route is wrapped by the guard: a route added without guard.api/admin/metrics is open
+        Guard guard = new Guard(server, new RateLimiter(server.rateLimitPerMinute(), System::nanoTime),
+                new RateLimiter(server.authFailuresPerMinute(), System::nanoTime));
         AskHandler ask = new AskHandler(answers, bodies, json);
         OpenAiHandler openai = new OpenAiHandler(answers, bodies, json);
-        SourcesHandler sources = new SourcesHandler(library);
+        SourcesHandler sources = new SourcesHandler(library, originals);
         AdminHandler admin = new AdminHandler(uploads, reindex);
-        OpsHandler ops = new OpsHandler(ready::get, metrics, answers.stats(), library, gauges);
+        OpsHandler ops = new OpsHandler(ready::get, metrics, answers.stats(), library, gauges, model);
+        // issue 16: MCP at /mcp and citation feedback at /api/feedback
+        this.mcp = mcp;
+        McpHandler mcpRoute = new McpHandler(mcp);
+        FeedbackHandler feedback = new FeedbackHandler(Lazy.of(feedbackService), bodies);
         this.javalin = Javalin.create(config -> {
-            configure(config, json, maxUpload);
+            configure(config, json, maxUpload, server);
             new Problems(json).register(config.routes);
-            config.routes.before("/api/*", guard::check);
-            config.routes.before("/v1/*", guard::check);
-            config.routes.post("/api/ask", ask::ask);
-            config.routes.get("/api/passages/{chunkId}", sources::passage);
-            config.routes.get("/api/documents", sources::documents);
-            config.routes.get("/api/documents/{docId}", sources::document);
-            config.routes.get("/api/search", sources::search);
-            config.routes.get("/api/examples", sources::examples);
-            config.routes.post("/api/documents", admin::upload);
-            config.routes.delete("/api/documents/{docId}", admin::delete);
-            config.routes.post("/api/reindex", admin::reindex);
-            config.routes.post("/v1/chat/completions", openai::completions);
-            config.routes.get("/v1/models", openai::models);
+            config.routes.post("/api/ask", guard.api(ask::ask));
+            config.routes.get("/api/passages/{chunkId}", guard.api(sources::passage));
+            config.routes.get("/api/documents", guard.api(sources::documents));
+            config.routes.get("/api/documents/{docId}", guard.api(sources::document));
+            config.routes.get("/api/documents/{docId}/file", guard.api(sources::file));
+            config.routes.get("/api/search", guard.api(sources::search));
+            config.routes.get("/api/examples", guard.api(sources::examples));
+            config.routes.post("/api/documents", guard.admin(admin::upload));
+            config.routes.delete("/api/documents/{docId}", guard.admin(admin::delete));
+            config.routes.post("/api/reindex", guard.admin(admin::reindex));
+            config.routes.post("/v1/chat/completions", guard.api(openai::completions));
+            config.routes.get("/v1/models", guard.api(openai::models));
             config.routes.get("/health", ops::health);
             config.routes.get("/ready", ops::ready);
-            config.routes.get("/metrics", ops::metrics);
+            config.routes.get("/metrics", guard.metrics(ops::metrics));
             config.routes.get("/openapi.json", ops::openapi);
+            // issue 16: MCP (same token and rate limit as /api) and feedback
+            config.routes.post(McpHttpEndpoint.PATH, guard.api(mcpRoute::post));
+            config.routes.get(McpHttpEndpoint.PATH, guard.api(mcpRoute::noStream));
+            config.routes.delete(McpHttpEndpoint.PATH, guard.api(mcpRoute::noStream));
+            config.routes.post("/api/feedback", guard.api(feedback::submit));
+            config.routes.get("/api/feedback", guard.admin(feedback::list)); // reports are readers' words: admin only
         });
     }
 
-    private void configure(JavalinConfig config, ObjectMapper json, long maxUpload) {
+    private void configure(JavalinConfig config, ObjectMapper json, long maxUpload, ServerSettings server) {
         config.jsonMapper(new JavalinJackson(json, false));
         config.startup.showJavalinBanner = false;
         config.http.compressionStrategy = CompressionStrategy.NONE; // streamed answers must reach the client event by event
@@ -77,19 +101,33 @@ public final class WebServer implements AutoCloseable {
             // Jetty reuses header values seen earlier on a connection, matching them case-insensitively by default:
             // "Bearer abc" after "Bearer ABC" would reach the token check as "Bearer ABC"
             h.setHeaderCacheCaseSensitive(true);
+            // no setMinRequestDataRate: Jetty measures it up to the read that finds the end of the body, so a small body
+            // read by a thread that was descheduled for a second fails as "too slow"; BodyDeadline measures arrival
         });
         config.requestLogger.http(requestLog::handle);
+        config.jetty.modifyServer(s -> {
+            // Javalin hangs its servlet context under the innermost wrapper
+            s.setHandler(new Perimeter(server.allowedHosts(),
+                    new BodyDeadline(JsonBodies.MAX_BYTES, BODY_GRACE_MS, MIN_BODY_BYTES_PER_SECOND, null)));
+            s.setErrorHandler(new JettyProblems());
+        });
     }
 
     /**
      * Builds the server over the parts it serves; call {@link #start(int)} to listen.
      *
+     * @param originals the indexed files themselves ({@code GET /api/documents/{docId}/file})
      * @param reindex re-syncs the seeds folder ({@code POST /api/reindex})
      * @param gauges  point-in-time figures added to {@code /metrics}
+     * @param mcp     the MCP tools served at {@code /mcp}
+     * @param feedback the feedback service, built on first use so a server whose database is down still answers
+     * @param model   what is known about the configured language model, for {@code /health}
      */
     public static WebServer create(ServerSettings server, AnswerService answers, Library library, UploadStore uploads,
-                                   Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges) {
-        return new WebServer(server, answers, library, uploads, reindex, gauges);
+                                   Originals originals, Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges,
+                                   McpHttpEndpoint mcp, Supplier<FeedbackService> feedback,
+                                   Supplier<dev.footnote.answer.ModelStatus> model) {
+        return new WebServer(server, answers, library, uploads, originals, reindex, gauges, mcp, feedback, model);
     }
 
     public WebServer start(int port) {
@@ -98,7 +136,7 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts with another idle timeout, so a test can watch a stalled client being dropped without waiting 30 s. */
     WebServer start(int port, int idleTimeoutMs) {
-        javalin.start("0.0.0.0", port);
+        javalin.start(host, port);
         for (Connector c : javalin.jettyServer().server().getConnectors()) {
             if (c instanceof AbstractConnector a) a.setIdleTimeout(idleTimeoutMs); // slow or stalled clients are dropped
         }
@@ -110,6 +148,11 @@ public final class WebServer implements AutoCloseable {
         ready.set(true);
     }
 
+    /** The HTTP routes as registered, so a test can check that each carries its guard. */
+    java.util.List<io.javalin.router.Endpoint> endpoints() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream().map(p -> p.endpoint).toList();
+    }
+
     public int port() {
         return javalin.port();
     }
@@ -117,6 +160,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        mcp.close();
         requestLog.close();
     }
 }

@@ -31,7 +31,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class LangChain4jAnswerGeneratorTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
@@ -42,6 +45,13 @@ class LangChain4jAnswerGeneratorTest {
     private final LangChain4jAnswerGenerator generator =
             new LangChain4jAnswerGenerator("openai", streaming, blocking, Prompts.bundled(), TIMEOUT, breaker);
     private final List<String> sink = new CopyOnWriteArrayList<>();
+    /** Lets a model that blocks answer at last, once a test is over. */
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    @AfterEach
+    void release() {
+        released.countDown();
+    }
 
     @Test
     void should_stream_the_models_answer_to_the_sink_and_return_it() throws GenerationException {
@@ -123,10 +133,11 @@ class LangChain4jAnswerGeneratorTest {
     }
 
     @Test
+    @Timeout(30) // a guard against waiting for the model, not a time bound
     void should_time_out_a_model_that_never_answers() {
-        // given: the client call blocks and never calls back
+        // given: the client call blocks and never calls back until released
         doAnswer(inv -> {
-            Thread.sleep(10_000);
+            released.await();
             return null;
         }).when(streaming).chat(any(ChatRequest.class), any(StreamingChatResponseHandler.class));
 
@@ -135,9 +146,10 @@ class LangChain4jAnswerGeneratorTest {
         GenerationException e = catchThrowableOfType(GenerationException.class,
                 () -> generator.generate(question("q"), sink::add));
 
-        // then
+        // then it gave up while the model was still busy, and not before the timeout
         assertThat(e.reason()).isEqualTo("timeout");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.plusSeconds(1));
+        assertThat(released.getCount()).as("the model has not answered").isOne();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(TIMEOUT);
     }
 
     @Test
@@ -182,10 +194,11 @@ class LangChain4jAnswerGeneratorTest {
     }
 
     @Test
+    @Timeout(30) // a guard against waiting for the model, not a time bound
     void should_time_out_a_slow_rewrite() {
         // given
         when(blocking.chat(any(ChatRequest.class))).thenAnswer(inv -> {
-            Thread.sleep(10_000);
+            released.await();
             return response("late");
         });
 
@@ -194,9 +207,10 @@ class LangChain4jAnswerGeneratorTest {
         GenerationException e = catchThrowableOfType(GenerationException.class,
                 () -> generator.rewrite("How tall is it?", List.of(new ChatTurn("user", "Eiffel?"))));
 
-        // then
+        // then it gave up while the model was still busy, and not before the timeout
         assertThat(e.reason()).isEqualTo("timeout");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.plusSeconds(1));
+        assertThat(released.getCount()).as("the model has not answered").isOne();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(TIMEOUT);
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class StubLlmServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How the server answers. */
-    public sealed interface Behavior permits Answer, Status, Malformed, Hang, Stall { }
+    public sealed interface Behavior permits Answer, Status, Malformed, Hang, Stall, Reply, Gate { }
 
     /** A normal answer, streamed in these pieces when the request asks for a stream. */
     public record Answer(List<String> tokens) implements Behavior { }
@@ -41,6 +41,23 @@ public final class StubLlmServer implements AutoCloseable {
 
     /** Starts streaming these tokens, then goes silent without ending the stream. */
     public record Stall(List<String> tokens) implements Behavior { }
+
+    /** An answer written from the request, such as one citing the passage a prompt numbered in a given way. */
+    public record Reply(java.util.function.Function<Request, Answer> reply) implements Behavior { }
+
+    /**
+     * Streams {@code first}, waits until {@code open} is counted down (at most {@code maxWait}), then streams each of
+     * {@code rest} {@code gapMillis} apart and ends the stream. {@code opened} tells whether the wait ended by the gate
+     * opening rather than timing out; {@code cut} is counted down if the client closed the stream before the end.
+     */
+    public record Gate(List<String> first, java.util.concurrent.CountDownLatch open, java.time.Duration maxWait,
+                       List<String> rest, long gapMillis, java.util.concurrent.atomic.AtomicBoolean opened,
+                       java.util.concurrent.CountDownLatch cut) implements Behavior {
+        public Gate(List<String> first, List<String> rest, long gapMillis, java.time.Duration maxWait) {
+            this(first, new java.util.concurrent.CountDownLatch(1), maxWait, rest, gapMillis,
+                    new java.util.concurrent.atomic.AtomicBoolean(), new java.util.concurrent.CountDownLatch(1));
+        }
+    }
 
     /** One request as received. */
     public record Request(String method, String path, Map<String, List<String>> headers, String body) {
@@ -155,6 +172,7 @@ public final class StubLlmServer implements AutoCloseable {
     }
 
     private void play(HttpExchange ex, Request req, Wire wire, Behavior b) throws IOException, InterruptedException {
+        if (b instanceof Reply r) b = r.reply().apply(req);
         if (b instanceof Answer a) {
             if (req.streaming()) stream(ex, wire.events(a.tokens(), true));
             else send(ex, 200, "application/json", wire.message(String.join("", a.tokens())));
@@ -166,6 +184,21 @@ public final class StubLlmServer implements AutoCloseable {
             else send(ex, 200, "application/json", "{\"id\": \"x\", \"choices\": [ {\"message\": ");
         } else if (b instanceof Hang) {
             closed.await();
+        } else if (b instanceof Gate g && req.streaming()) {
+            List<String> events = wire.events(g.rest(), true);
+            List<String> head = wire.events(g.first(), false);
+            OutputStream out = startStream(ex);
+            try {
+                for (String event : head) write(out, event);
+                g.opened().set(g.open().await(g.maxWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+                // the first events of a full stream repeat the head's preamble; send only what follows it
+                for (String event : events.subList(head.size() - g.first().size(), events.size())) {
+                    Thread.sleep(g.gapMillis());
+                    write(out, event);
+                }
+            } catch (IOException e) {
+                g.cut().countDown();
+            }
         } else if (b instanceof Stall s) {
             OutputStream out = startStream(ex);
             for (String event : wire.events(s.tokens(), false)) write(out, event);

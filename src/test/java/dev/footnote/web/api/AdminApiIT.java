@@ -128,4 +128,67 @@ class AdminApiIT {
         assertThat(reindex.statusCode()).as(reindex.body()).isEqualTo(200);
         assertThat(server.json(reindex).get("deleted").asInt()).isZero();
     }
+
+    @Test
+    void should_refuse_to_replace_an_existing_document_unless_asked_to() throws Exception {
+        // given
+        byte[] original = "The Marlowe bridge opened in 1932.".getBytes(StandardCharsets.UTF_8);
+        byte[] planted = "The Marlowe bridge was never built.".getBytes(StandardCharsets.UTF_8);
+        assertThat(server.upload("marlowe.txt", original, AUTH).statusCode()).isEqualTo(201);
+
+        // when
+        HttpResponse<String> again = server.upload("marlowe.txt", planted, AUTH);
+
+        // then
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json; charset=utf-8");
+        assertThat(server.json(again).get("field").asText()).isEqualTo("file");
+        assertThat(server.json(again).get("detail").asText()).contains("marlowe.txt").contains("replace=true");
+        assertThat(Files.readAllBytes(server.seeds.resolve("marlowe.txt"))).isEqualTo(original);
+        assertThat(server.get("/api/documents/marlowe.txt").body()).contains("opened in 1932");
+
+        // and when replacing is what the admin means
+        HttpResponse<String> replaced = server.replace("marlowe.txt", planted, AUTH);
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(201);
+        assertThat(Files.readAllBytes(server.seeds.resolve("marlowe.txt"))).isEqualTo(planted);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {120, 300})
+    void should_refuse_long_or_non_ascii_names_with_4xx_never_5xx(int length) throws Exception {
+        // given
+        String accented = "é".repeat(length) + ".txt";
+        String ascii = "a".repeat(length * 2) + ".txt";
+
+        // when
+        HttpResponse<String> a = server.upload(accented, "Accented names.".getBytes(StandardCharsets.UTF_8), AUTH);
+        HttpResponse<String> b = server.upload(ascii, "Long names.".getBytes(StandardCharsets.UTF_8), AUTH);
+
+        // then
+        assertThat(a.statusCode()).as(a.body()).isEqualTo(400);
+        assertThat(b.statusCode()).as(b.body()).isEqualTo(400);
+        assertThat(server.json(a).get("field").asText()).isEqualTo("file");
+        assertThat(server.upload("é".repeat(60) + length + ".txt", "Sixty accents fit.".getBytes(StandardCharsets.UTF_8), AUTH).statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void should_not_delete_a_file_outside_the_seeds_folder_through_a_linked_folder() throws Exception {
+        // given: an index built before the boundary existed holds a document reached through a link out of seeds/
+        java.nio.file.Path outside = Files.createDirectories(server.root.resolve("outside"));
+        java.nio.file.Path victim = Files.writeString(outside.resolve("x.txt"), "Outside text about the Harwick canal.");
+        java.nio.file.Path link = Files.createSymbolicLink(server.seeds.resolve("linked"), outside);
+        dev.footnote.ingest.SourceDocument doc = new dev.footnote.ingest.DocumentLoader(1_000_000).load(victim, "linked/x.txt");
+        server.app.indexer().put(doc);
+        try {
+            // when
+            HttpResponse<String> r = server.delete("/api/documents/" + doc.id(), AUTH);
+
+            // then: gone from the index, but the file outside is untouched
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+            assertThat(victim).exists();
+        } finally {
+            Files.delete(link);
+        }
+    }
 }

@@ -20,6 +20,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,8 +131,8 @@ class ModelFaultsIT {
 
     @Test
     void should_send_passages_as_delimited_data_and_keep_the_verified_answer_when_the_model_obeys_an_injection() throws Exception {
-        // given a model that obeys the instruction inside the passage
-        stub.respondWith(answer("HACKED"));
+        // given a model that obeys the instruction inside the passage, and cites that passage with a valid marker
+        stub.respondWith(new StubLlmServer.Reply(req -> answer("HACKED [" + passageNumber(req, "Harbour ledger") + "]")));
 
         // when
         JsonNode a = server.json(askWithin(DEADLINE, "{\"question\":\"When did the ferry Marigold sail from Pemberton harbour?\"}"));
@@ -146,9 +150,22 @@ class ModelFaultsIT {
         assertThat(passages).isNotNegative();
         assertThat(injected).isBetween(passages, question);
         assertThat(user.substring(passages, injected)).containsPattern("\\[\\d+] \\(Harbour ledger\\) The Pemberton harbour ledger");
-        // and the reader gets the verified local answer, not the model's obedience
-        assertLocalCitedAnswer(a, "no_valid_citation");
-        assertThat(a.get("answer").asText()).isNotEqualTo("HACKED").contains("4 May 1902");
+        // and the model's claim, though its marker names the passage, is not supported by an instruction to the model:
+        // the reader gets the verified local answer, not the model's obedience
+        assertLocalCitedAnswer(a, "no_supported_sentence");
+        assertThat(a.get("answer").asText()).doesNotContain("HACKED").contains("4 May 1902");
+    }
+
+    /** The number the prompt of {@code req} gave the passage from the document titled {@code title}. */
+    private static int passageNumber(StubLlmServer.Request req, String title) {
+        try {
+            String user = server.json.readTree(req.body()).get("messages").get(1).get("content").asText();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(\\d+)] \\(" + title + "\\)").matcher(user);
+            if (!m.find()) throw new AssertionError("no passage of '" + title + "' in the prompt: " + user);
+            return Integer.parseInt(m.group(1));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -189,11 +206,27 @@ class ModelFaultsIT {
         }
     }
 
+    /**
+     * Sends the question and fails unless the whole response, for SSE up to and including the {@code done} event that
+     * ends the stream, arrives within {@code deadline} ({@link HttpRequest#timeout} alone stops counting at the headers,
+     * and the SSE headers and {@code retrieval} event go out before the model is called).
+     */
     private static HttpResponse<String> askWithin(Duration deadline, String body, String... headers) {
         HttpRequest.Builder b = server.builder("/api/ask", "Content-Type", "application/json").timeout(deadline)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) b.headers(headers);
-        return server.send(b.build());
+        CompletableFuture<HttpResponse<String>> response = server.http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            return response.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            response.cancel(true);
+            throw new AssertionError("the answer did not complete within " + deadline + " (model timeout + 1 s)");
+        } catch (ExecutionException e) {
+            throw new AssertionError("the request failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static CircuitBreaker breaker() {

@@ -90,13 +90,22 @@ final class TestServer implements AutoCloseable {
 
     /** Uploads {@code content} as multipart field {@code file} with the given file name. */
     HttpResponse<String> upload(String fileName, byte[] content, String... headers) {
+        return uploadTo("/api/documents", fileName, content, headers);
+    }
+
+    /** Uploads a new version of a document: {@code ?replace=true}. */
+    HttpResponse<String> replace(String fileName, byte[] content, String... headers) {
+        return uploadTo("/api/documents?replace=true", fileName, content, headers);
+    }
+
+    private HttpResponse<String> uploadTo(String path, String fileName, byte[] content, String... headers) {
         String boundary = "----footnote" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         List<String> h = new ArrayList<>(List.of("Content-Type", "multipart/form-data; boundary=" + boundary));
         h.addAll(List.of(headers));
-        return send(builder("/api/documents", h.toArray(String[]::new))
+        return send(builder(path, h.toArray(String[]::new))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(concat(head, content, tail))).build());
     }
 

@@ -3,6 +3,7 @@ package dev.footnote.web.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.footnote.support.Skip;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,8 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by chromedriver, with a fresh profile, plus the page helpers the browser tests
- * share. {@link #startOrSkip} skips the calling test class, with a printed reason, only when Chromium is absent and
- * {@code CI} is unset; under CI a missing browser fails.
+ * share. A browser test class carries {@code @ExtendWith(Chromium.Installed.class)}: without Chromium its tests are
+ * reported as skipped, with the reason on the console, unless {@code CI} is set; under CI a missing browser fails.
  */
 final class Chromium implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("footnote.chromium", "/usr/bin/chromium"));
@@ -58,14 +61,31 @@ final class Chromium implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
     }
 
-    /** Starts the browser, saving screenshots under {@code screenshots}; skips (or, under CI, fails) without Chromium. */
-    static Chromium startOrSkip(String testClass, Path screenshots) throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String reason = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER + ") is not installed";
-            if (System.getenv("CI") != null) fail(reason + " and CI is set: install chromium and chromium-driver");
-            System.out.println("Skipping " + testClass + ": " + reason + " (apt-get install chromium chromium-driver)");
-            Assumptions.assumeTrue(false, reason);
+    /**
+     * Disables a browser test class when Chromium or chromedriver is missing and {@code CI} is unset, so that each of
+     * its tests is reported as skipped (an assumption in {@code @BeforeAll} would report "Tests run: 0").
+     */
+    static final class Installed implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (installed() || Skip.underCi()) return ConditionEvaluationResult.enabled("Chromium is installed or CI is set");
+            String reason = missing() + " (apt-get install chromium chromium-driver)";
+            if (context.getTestMethod().isEmpty()) Skip.print(context.getDisplayName(), reason);
+            return ConditionEvaluationResult.disabled(reason);
         }
+    }
+
+    private static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    private static String missing() {
+        return "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER + ") is not installed";
+    }
+
+    /** Starts the browser, saving screenshots under {@code screenshots}; fails when Chromium is missing. */
+    static Chromium start(Path screenshots) throws IOException {
+        if (!installed()) fail(missing() + ": install the Debian packages chromium and chromium-driver");
         return new Chromium(screenshots);
     }
 

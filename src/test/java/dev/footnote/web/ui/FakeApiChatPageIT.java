@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -28,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (copy, reload, recent conversations, passage search). {@link RealAppChatPageIT} runs the issue's scenarios against
  * the real app.
  */
+@ExtendWith(Chromium.Installed.class)
 class FakeApiChatPageIT {
     private static final Path SEED = Path.of("seeds", "000_19ee0b4e2523900b.txt");
     private static final String QUESTION = "Is the United States open to a summit with Russia?";
@@ -38,7 +40,7 @@ class FakeApiChatPageIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        browser = Chromium.startOrSkip("FakeApiChatPageIT", Path.of("target", "screenshots", "fake-api"));
+        browser = Chromium.start(Path.of("target", "screenshots", "fake-api"));
         driver = browser.driver;
         api = new FakeFootnoteApi(SEED).start();
     }
@@ -112,12 +114,10 @@ class FakeApiChatPageIT {
         waitFor().until(d -> answer.findElement(testId("copy-answer")).getText().equals("Copied"));
         Object clip = ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('ERR ' + e));");
-        assertThat((String) clip).contains("Secretary Blinken said").contains("[1]").contains("Sources:").contains(quoteOf(1));
-
-        JsonNode citation1 = api.mainAnswer().path("citations").get(0);
-        String quote = citation1.path("quote").asText();
+        // the expected quote is written out here, not read back from the fake that built the answer
+        String quote = "the United States is open to the idea of holding a summit to resolve the conflict between the two European countries";
+        assertThat((String) clip).contains("Secretary Blinken said").contains("[1]").contains("Sources:").contains(quote);
         String docText = api.documentText(FakeFootnoteApi.SEED_DOC_ID);
-        assertThat(docText.substring(citation1.path("start").asInt(), citation1.path("end").asInt())).isEqualTo(quote);
 
         markers.get(0).click();
         WebElement panel = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("source-panel")));
@@ -244,7 +244,7 @@ class FakeApiChatPageIT {
         assertThat(docView.getText()).contains(FakeFootnoteApi.EVIL_MARKUP);
         assertNoAlert();
         assertThat(driver.findElements(By.cssSelector("main img, aside img"))).isEmpty();
-        assertThat(js("return document.querySelectorAll('script').length")).isEqualTo(1L);
+        assertThat(js("return Array.from(document.scripts).map(s => s.getAttribute('src'))")).isEqualTo(List.of("feedback.js", "app.js"));
         screenshot("12-untrusted-document");
 
         // Passage search opens the document at the hit.
@@ -308,10 +308,6 @@ class FakeApiChatPageIT {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private static String quoteOf(int citationId) {
-        return api.mainAnswer().path("citations").get(citationId - 1).path("quote").asText();
-    }
 
     private static By testId(String id) {
         return Chromium.testId(id);

@@ -42,7 +42,7 @@ final class RealFootnoteApp implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    private RealFootnoteApp() throws IOException {
+    private RealFootnoteApp(dev.footnote.config.ServerSettings http) throws IOException {
         root = Files.createTempDirectory("footnote-ui-");
         Path seeds = Files.createDirectories(root.resolve("seeds"));
         Files.copy(Path.of("seeds", SEED_FILE), seeds.resolve(SEED_FILE));
@@ -55,7 +55,7 @@ final class RealFootnoteApp implements AutoCloseable {
                 Their hives stand in painted wooden boxes along the northern cliffs. %s
                 Each hive on Varnholm produces about twelve kilograms of heather honey a year.
                 """.formatted(HOSTILE_TITLE, HOSTILE_MARKUP));
-        Settings settings = Settings.defaults().withDirs(seeds, root.resolve("index"));
+        Settings settings = Settings.defaults().withDirs(seeds, root.resolve("index")).withServer(http);
         App started = App.create(settings);
         WebServer server = null;
         try {
@@ -71,7 +71,17 @@ final class RealFootnoteApp implements AutoCloseable {
     }
 
     static RealFootnoteApp start() throws IOException {
-        return new RealFootnoteApp();
+        return new RealFootnoteApp(dev.footnote.config.ServerSettings.open());
+    }
+
+    /** With these HTTP settings, such as an API token. */
+    static RealFootnoteApp start(dev.footnote.config.ServerSettings server) throws IOException {
+        return new RealFootnoteApp(server);
+    }
+
+    /** The index folder, which also holds the embedded feedback database. */
+    Path indexDir() {
+        return root.resolve("index");
     }
 
     String baseUrl() {

@@ -1,0 +1,156 @@
+package dev.footnote.web.api;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * Reads small request bodies (JSON questions, not multipart uploads) without a thread: the bytes are gathered as they
+ * arrive and the request is handed on only once its body is complete. A body that arrives slower than
+ * {@code minBytesPerSecond} after a grace period gets 408 and its connection is closed, so hundreds of clients
+ * trickling a byte at a time hold neither worker threads nor sockets for long, and {@code /health} keeps answering.
+ */
+final class BodyDeadline extends Handler.Wrapper {
+    private final long maxBytes;
+    private final long graceNanos;
+    private final long minBytesPerSecond;
+
+    BodyDeadline(long maxBytes, long graceMillis, long minBytesPerSecond, Handler next) {
+        super(next);
+        this.maxBytes = maxBytes;
+        this.graceNanos = TimeUnit.MILLISECONDS.toNanos(graceMillis);
+        this.minBytesPerSecond = minBytesPerSecond;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long length = request.getLength();
+        boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        // uploads are admin-only and checked before their body is read; oversized bodies are refused by the route
+        if (length == 0 || (length < 0 && !chunked) || multipart || length > maxBytes) {
+            return super.handle(request, response, callback);
+        }
+        new Gathering(request, response, callback, request.getComponents().getScheduler()).start();
+        return true;
+    }
+
+    /** One body being gathered; exactly one of "complete", "too slow" or "failed" wins. */
+    private final class Gathering implements Runnable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final Scheduler scheduler;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private final long start = System.nanoTime();
+        private volatile long arrived;
+        private volatile Scheduler.Task timer;
+
+        Gathering(Request request, Response response, Callback callback, Scheduler scheduler) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.scheduler = scheduler;
+        }
+
+        void start() {
+            timer = scheduler.schedule(this::checkRate, 1, TimeUnit.SECONDS);
+            run();
+        }
+
+        /** Reads what has arrived; asks to be called again when more does. */
+        @Override
+        public void run() {
+            while (!finished.get()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    if (finished.compareAndSet(false, true)) {
+                        timer.cancel();
+                        Response.writeError(request, response, callback, chunk.getFailure());
+                    }
+                    return;
+                }
+                ByteBuffer b = chunk.getByteBuffer();
+                int n = b.remaining();
+                synchronized (body) {
+                    if (body.size() + n > maxBytes) {
+                        chunk.release();
+                        fail(413, "Content too large", "the request body is larger than " + maxBytes + " bytes");
+                        return;
+                    }
+                    byte[] bytes = new byte[n];
+                    b.get(bytes);
+                    body.write(bytes, 0, n);
+                }
+                arrived += n;
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    complete();
+                    return;
+                }
+            }
+        }
+
+        private void checkRate() {
+            if (finished.get()) return;
+            long elapsed = System.nanoTime() - start;
+            long required = elapsed <= graceNanos ? 0 : minBytesPerSecond * (elapsed - graceNanos) / 1_000_000_000L;
+            if (arrived < required) {
+                fail(408, "Request timeout", "the request body arrived slower than " + minBytesPerSecond + " bytes per second");
+            } else {
+                timer = scheduler.schedule(this::checkRate, 1, TimeUnit.SECONDS);
+            }
+        }
+
+        private void fail(int status, String title, String detail) {
+            if (!finished.compareAndSet(false, true)) return;
+            timer.cancel();
+            JettyProblems.write(response, callback, status, title, detail);
+        }
+
+        private void complete() {
+            if (!finished.compareAndSet(false, true)) return;
+            timer.cancel();
+            byte[] bytes;
+            synchronized (body) {
+                bytes = body.toByteArray();
+            }
+            Request whole = new Request.Wrapper(request) {
+                private boolean read;
+
+                @Override
+                public Content.Chunk read() {
+                    if (read) return Content.Chunk.EOF;
+                    read = true;
+                    return Content.Chunk.from(ByteBuffer.wrap(bytes), true);
+                }
+
+                @Override
+                public void demand(Runnable demandCallback) {
+                    demandCallback.run();
+                }
+            };
+            try {
+                if (!BodyDeadline.super.handle(whole, response, callback)) Response.writeError(whole, response, callback, 404);
+            } catch (Throwable t) {
+                Response.writeError(whole, response, callback, t);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.footnote.web.api;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's own errors (a malformed request line, a URI or headers too long, an unknown HTTP version, a path with bad
+ * bytes) as {@code application/problem+json}, like every other error, instead of Jetty's HTML page.
+ */
+final class JettyProblems extends ErrorHandler {
+    static final String CONTENT_TYPE = Problem.CONTENT_TYPE + "; charset=utf-8";
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+        SecurityHeaders.addTo(fields);
+        return ByteBuffer.wrap(body(status, reason));
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
+                                    Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+        SecurityHeaders.addTo(response.getHeaders());
+        response.write(true, ByteBuffer.wrap(body(status, message)), callback);
+    }
+
+    /** A problem body naming the status; Jetty's reason text is kept when it says something (it never holds input). */
+    static byte[] body(int status, String reason) {
+        String title = HttpStatus.getMessage(status);
+        String detail = reason == null || reason.isBlank() ? title : reason;
+        String json = "{\"type\":\"/problems/http-" + status + "\",\"title\":" + quote(title) + ",\"status\":" + status
+                + ",\"detail\":" + quote(detail) + "}";
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** Writes a problem response straight from a Jetty handler, before any routing. */
+    static void write(Response response, Callback callback, int status, String title, String detail) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+        response.getHeaders().put(new HttpField(HttpHeader.CONNECTION, "close"));
+        String json = "{\"type\":\"/problems/http-" + status + "\",\"title\":" + quote(title) + ",\"status\":" + status
+                + ",\"detail\":" + quote(detail) + "}";
+        response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+}

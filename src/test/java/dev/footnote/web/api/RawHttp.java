@@ -1,0 +1,80 @@
+package dev.footnote.web.api;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** One HTTP/1.1 request over a raw socket, the request target sent exactly as given (no client normalisation). */
+final class RawHttp {
+    private RawHttp() {
+    }
+
+    /** A response: status, headers (lower-case names) and body bytes. */
+    record Response(int status, Map<String, String> headers, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    static Response send(int port, String method, String target, Map<String, String> headers, byte[] body) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(30_000);
+            StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
+            if (!headers.containsKey("Host")) head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
+            s.getOutputStream().write(head.toString().getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            return parse(s.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Response parse(byte[] raw) {
+        String all = new String(raw, StandardCharsets.ISO_8859_1);
+        int end = all.indexOf("\r\n\r\n");
+        if (end < 0) throw new IllegalStateException("no complete response: " + all);
+        String[] lines = all.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int c = lines[i].indexOf(':');
+            headers.merge(lines[i].substring(0, c).strip().toLowerCase(Locale.ROOT), lines[i].substring(c + 1).strip(), (a, b) -> a + ", " + b);
+        }
+        byte[] rest = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) rest = dechunk(rest);
+        return new Response(status, headers, rest);
+    }
+
+    private static byte[] dechunk(byte[] in) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int i = 0;
+        while (i < in.length) {
+            int lineEnd = i;
+            while (lineEnd + 1 < in.length && !(in[lineEnd] == '\r' && in[lineEnd + 1] == '\n')) lineEnd++;
+            int size = Integer.parseInt(new String(in, i, lineEnd - i, StandardCharsets.ISO_8859_1).split(";")[0].strip(), 16);
+            if (size == 0) break;
+            out.write(in, lineEnd + 2, size);
+            i = lineEnd + 2 + size + 2;
+        }
+        return out.toByteArray();
+    }
+
+    /** Reads the response to a request already written on {@code in}'s socket. */
+    static Response read(InputStream in) throws IOException {
+        return parse(in.readAllBytes());
+    }
+}
