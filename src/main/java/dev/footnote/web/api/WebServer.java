@@ -69,6 +69,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/documents/{docId}", guard.api(sources::document));
             config.routes.get("/api/documents/{docId}/file", guard.api(sources::file));
             config.routes.get("/api/search", guard.api(sources::search));
+            config.routes.get("/api/examples", guard.api(sources::examples));
             config.routes.post("/api/documents", guard.admin(admin::upload));
             config.routes.delete("/api/documents/{docId}", guard.admin(admin::delete));
             config.routes.post("/api/reindex", guard.admin(admin::reindex));
