@@ -111,9 +111,9 @@ public final class ClaimCheck {
         } else if (!absentNames.isEmpty()) {
             s = Support.UNSUPPORTED;
             why = "the cited passage never mentions " + String.join(", ", absentNames) + "; " + facts;
-        } else if (swapped != null && (swapped.length() > 1 || !swapped.edge() && weight(swapped.words(), idf) >= rare)) {
-            // one word in another word's place is as often a synonym as a changed fact (so it is not a swap), unless it
-            // is rare and the sentence's own words hold it on both sides
+        } else if (swapped != null && swapped.length() > 1) {
+            // one word in another word's place is as often a paraphrase ("held talks" for "warned after talks") as a
+            // changed fact, so only a swapped phrase of two or more words counts
             s = Support.UNSUPPORTED;
             why = "the cited text says something else where the claim says \"" + swapped.words() + "\"; " + facts;
         } else if (!commonAbsentNames.isEmpty()) {

@@ -45,7 +45,7 @@ public abstract class AnswerGeneratorContract {
         GenerationRequest req = request("Who did Blinken meet in Geneva?");
         Draft draft = generator().generate(req, TokenSink.NONE);
         assertThat(draft.abstained()).isFalse();
-        Resolution r = new CitationResolver(null).resolve(draft.sentences(), req.passages());
+        Resolution r = new CitationResolver(seed.retriever).resolve(draft.sentences(), req.passages());
         assertThat(r.droppedMarkers()).isZero();
         assertThat(r.citations()).isNotEmpty();
         assertThat(r.supportedCount()).isPositive();
