@@ -340,6 +340,40 @@
     if (last < text.length) container.append(document.createTextNode(text.slice(last)));
   }
 
+  /** Appends text[0, cut) to head and text[cut, end) to tail, with [from, to) in a <strong>. */
+  function appendWithBold(head, tail, text, cut, from, to, testid) {
+    const pieces = [[0, from, false], [from, to, true], [to, text.length, false]];
+    for (const [a, b, bold] of pieces) {
+      for (const [node, lo, hi] of [[head, 0, cut], [tail, cut, text.length]]) {
+        const x = Math.max(a, lo);
+        const y = Math.min(b, hi);
+        if (y <= x) continue;
+        const piece = text.slice(x, y);
+        node.append(bold ? el('strong', { class: 'short-answer', 'data-testid': testid }, piece) : document.createTextNode(piece));
+      }
+    }
+  }
+
+  /** A <mark> of quote, with the short answer bold when it lies inside the quote's [start, end). */
+  function highlightMark(attrs, quote, start, shortAnswer) {
+    const mark = el('mark', attrs);
+    const s = shortAnswer;
+    const from = s ? Number(s.start) - Number(start) : -1;
+    const to = s ? Number(s.end) - Number(start) : -1;
+    if (s && from >= 0 && to <= quote.length && to > from && quote.slice(from, to) === s.text) {
+      appendWithBold(mark, mark, quote, quote.length, from, to, 'highlight-short');
+    } else {
+      mark.append(document.createTextNode(quote));
+    }
+    return mark;
+  }
+
+  /** The answer's short answer when it lies in this citation's quote. */
+  function shortIn(view, c) {
+    const s = view && view.answer && !view.answer.abstained && view.answer.shortAnswer;
+    return s && Number(s.citationId) === Number(c.id) ? s : null;
+  }
+
   function supportLabel(support) {
     if (support === 'partial') return 'Only partly supported by the cited text';
     if (support === 'unsupported') return 'Not supported by the cited text';
@@ -365,8 +399,16 @@
       const hasMarkers = s.citations && s.citations.length;
       // Keep the last word and its markers together so a marker never wraps onto a line of its own.
       const cut = hasMarkers ? text.trimEnd().lastIndexOf(' ') + 1 : text.length;
-      span.append(document.createTextNode(text.slice(0, cut)));
-      const tail = el('span', { class: 'nowrap' }, text.slice(cut));
+      const short = i === 0 && answer.shortAnswer && !answer.abstained ? String(answer.shortAnswer.text || '') : '';
+      const at = short ? text.indexOf(short) : -1;
+      const tail = el('span', { class: 'nowrap' });
+      if (at >= 0) {
+        // the words that answer, bold where they stand in the sentence
+        appendWithBold(span, tail, text, cut, at, at + short.length, 'answer-short');
+      } else {
+        span.append(document.createTextNode(text.slice(0, cut)));
+        tail.append(document.createTextNode(text.slice(cut)));
+      }
       if (hasMarkers) tail.append(markers(s.citations, byId, view, true));
       span.append(tail);
       if (support !== 'supported') {
@@ -397,24 +439,47 @@
     return 'api/documents/' + encodeURIComponent(c.docId) + '/file' + (Number.isInteger(c.page) ? '#page=' + c.page : '');
   }
 
-  function sourceCard(c, view, nearest) {
-    const quote = c.quote || c.passage || '';
-    const where = citationWhere(c);
-    return el('li', null,
-      el('button', {
+  /** One card per document: its title once, then each distinct quote it is cited for, with that quote's numbers. */
+  function sourceGroup(citations, view, nearest) {
+    const first = citations[0];
+    const li = el('li', { class: 'source-group', 'data-testid': 'source-group', 'data-doc-id': first.docId });
+    const byQuote = new Map();
+    for (const c of citations) {
+      const key = String(c.quote || c.passage || '');
+      if (!byQuote.has(key)) byQuote.set(key, []);
+      byQuote.get(key).push(c);
+    }
+    let head = true;
+    for (const [quote, same] of byQuote) {
+      const c = same[0];
+      const where = citationWhere(c);
+      li.append(el('button', {
         type: 'button',
-        class: 'source-card',
+        class: 'source-card' + (head ? '' : ' source-card-more'),
         'data-testid': nearest ? 'nearest-passage' : 'source-card',
         'data-citation-id': c.id,
         onclick: (e) => openSource(c, e.currentTarget, view),
       },
-      el('span', { class: 'source-num', 'aria-hidden': 'true' }, String(c.id)),
+      el('span', { class: 'source-nums' }, ...same.map((x) => el('span', { class: 'source-num', 'aria-hidden': 'true' }, String(x.id)))),
       el('span', { class: 'source-main' },
-        el('span', { class: 'source-head' },
+        head ? el('span', { class: 'source-head' },
           el('span', { class: 'source-title' }, c.title || c.docId || 'Untitled document'),
-          c.date ? el('span', { class: 'source-date' }, formatDate(c.date)) : null,
-          where ? el('span', { class: 'source-loc', 'data-testid': 'source-card-location' }, where) : null),
+          c.date ? el('span', { class: 'source-date' }, formatDate(c.date)) : null) : null,
+        where ? el('span', { class: 'source-loc', 'data-testid': 'source-card-location' }, where) : null,
         el('span', { class: 'source-quote' }, quoted(truncate(quote, 160))))));
+      head = false;
+    }
+    return li;
+  }
+
+  function groupByDocument(citations) {
+    const groups = new Map();
+    for (const c of citations) {
+      const key = c.docId || ('#' + c.id);
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(c);
+    }
+    return Array.from(groups.values());
   }
 
   function answerPlainText(answer) {
@@ -553,7 +618,7 @@
       view.sources.append(el('h3', { class: 'sources-title', id: headingId },
         answer.abstained ? 'Nearest passages' : 'Sources'));
       const list = el('ul', { class: 'source-list', 'aria-labelledby': headingId });
-      for (const c of cited) list.append(sourceCard(c, view, !!answer.abstained));
+      for (const group of groupByDocument(cited)) list.append(sourceGroup(group, view, !!answer.abstained));
       view.sources.append(list);
     }
 
@@ -655,6 +720,34 @@
     box.append(list);
   }
 
+  /** Three questions drawn from the indexed documents, so a new reader sees what to ask. */
+  let examplesLoaded = false;
+  async function loadExamples() {
+    if (examplesLoaded) return;
+    examplesLoaded = true;
+    const box = emptyState.querySelector('#examples');
+    let res;
+    try {
+      res = await getJson('api/examples');
+    } catch (e) {
+      examplesLoaded = false;
+      return;
+    }
+    const questions = (res && res.questions) || [];
+    clear(box);
+    if (!questions.length) { box.hidden = true; return; }
+    box.append(el('h2', { class: 'examples-title', id: 'examples-title' }, 'Try asking'));
+    const list = el('ul', { class: 'example-list', 'aria-labelledby': 'examples-title' });
+    for (const q of questions.slice(0, 3)) {
+      list.append(el('li', null, el('button', {
+        type: 'button', class: 'example-question', 'data-testid': 'example-question',
+        onclick: () => { input.value = q; autoresize(); submitQuestion(); },
+      }, q)));
+    }
+    box.append(list);
+    box.hidden = false;
+  }
+
   function restoreConversation(id) {
     const i = store.past.findIndex((c) => c.id === id);
     if (i < 0 || inflight) return;
@@ -671,6 +764,7 @@
     const turns = store.current.turns;
     if (!turns.length) {
       renderRecent();
+      loadExamples();
       messagesEl.append(emptyState);
       return;
     }
@@ -903,7 +997,7 @@
       const cutBefore = c.passageStart > 0 && /^[a-z,;]/.test(before || parts[1]);
       const cutAfter = !/[.!?"”’)\]]$/.test(after || parts[1]);
       if (before || cutBefore) passageEl.append(el('span', { class: 'passage-context' }, (cutBefore ? '…' : '') + before));
-      passageEl.append(el('mark', { class: 'hl', 'data-testid': 'source-highlight' }, parts[1]));
+      passageEl.append(highlightMark({ class: 'hl', 'data-testid': 'source-highlight' }, parts[1], c.start, shortIn(panelView, c)));
       if (after || cutAfter) passageEl.append(el('span', { class: 'passage-context' }, after + (cutAfter ? '…' : '')));
       note.textContent = nearest ? 'Closest text found; it does not answer the question.' : 'Highlighted: the exact text this footnote relies on.';
     } else {
@@ -911,14 +1005,15 @@
       if (c.quote) passageEl.append(el('mark', { class: 'hl', 'data-testid': 'source-highlight' }, c.quote));
       note.textContent = '';
     }
-    $('view-in-document').onclick = () => openDocument(c.docId, c.start, c.end, c.title, c.date);
+    const shortAnswer = shortIn(panelView, c);
+    $('view-in-document').onclick = () => openDocument(c.docId, c.start, c.end, c.title, c.date, null, shortAnswer);
     // feedback (feedback.js): "Supports this sentence?" on a footnote of an answer, not on a nearest passage
     if (window.FootnoteFeedback) window.FootnoteFeedback.renderCitation($('source-feedback'), nearest ? null : panelView && panelView.answer, c);
     showPanel('source');
     $('panel-title').focus({ preventScroll: true });
   }
 
-  async function openDocument(docId, start, end, title, date, trigger) {
+  async function openDocument(docId, start, end, title, date, trigger, shortAnswer) {
     if (trigger) { panelCitation = null; panelView = null; panelTrigger = trigger; setActiveTrigger(trigger); }
     showPanel('document');
     const titleEl = $('document-title');
@@ -944,14 +1039,17 @@
     titleEl.textContent = doc.title || title || docId;
     dateEl.textContent = (doc.date || date) ? formatDate(doc.date || date) : '';
     const text = String(doc.text || '');
+    // a "date …" header or front matter is metadata, shown as the date above, not as text
+    const body = Number.isInteger(doc.bodyStart) && doc.bodyStart > 0 && doc.bodyStart <= text.length ? doc.bodyStart : 0;
     const hasSpan = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= text.length;
     if (hasSpan) {
-      textEl.append(document.createTextNode(text.slice(0, start)));
-      const mark = el('mark', { class: 'hl', 'data-testid': 'document-highlight', id: 'document-highlight', tabindex: '-1' }, text.slice(start, end));
+      textEl.append(document.createTextNode(text.slice(Math.min(body, start), start)));
+      const mark = highlightMark({ class: 'hl', 'data-testid': 'document-highlight', id: 'document-highlight', tabindex: '-1' },
+        text.slice(start, end), start, shortAnswer);
       textEl.append(mark, document.createTextNode(text.slice(end)));
       requestAnimationFrame(() => mark.scrollIntoView({ block: 'center', behavior: 'auto' }));
     } else {
-      textEl.append(document.createTextNode(text));
+      textEl.append(document.createTextNode(text.slice(body)));
       textEl.scrollTop = 0;
       documentView.scrollTop = 0;
     }
@@ -1008,7 +1106,8 @@
     const words = Array.from(new Set(String(query).toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) || []));
     if (!words.length) { node.append(document.createTextNode(text)); return; }
     const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const re = new RegExp('(' + escaped.join('|') + ')', 'giu');
+    // whole words only: "aid" never lights up inside "said"
+    const re = new RegExp('(?<![\\p{L}\\p{N}])(' + escaped.join('|') + ')(?![\\p{L}\\p{N}])', 'giu');
     let last = 0;
     let m;
     while ((m = re.exec(text))) {
@@ -1027,7 +1126,10 @@
     const words = String(query).toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) || [];
     const lower = text.toLowerCase();
     let at = -1;
-    for (const w of words) { const i = lower.indexOf(w); if (i >= 0 && (at < 0 || i < at)) at = i; }
+    for (const w of words) {
+      const m = new RegExp('(?<![\\p{L}\\p{N}])' + w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(?![\\p{L}\\p{N}])', 'u').exec(lower);
+      if (m && (at < 0 || m.index < at)) at = m.index;
+    }
     const from = Math.max(0, at < 0 ? 0 : at - 80);
     return (from > 0 ? '…' : '') + text.slice(from, from + 260).trim() + '…';
   }
@@ -1077,7 +1179,30 @@
     if (view === 'documents' && !docsLoaded) loadDocuments();
   }
 
+  // ---------------------------------------------------------------- indexing progress
+
+  /** While the server indexes in the background, a quiet line says how far it is; answers use what is done. */
+  async function pollIndexing() {
+    const line = $('indexing-status');
+    try {
+      const health = await getJson('health');
+      const ix = health && health.indexing;
+      if (ix && ix.active && typeof ix.documentsTotal === 'number') {
+        line.textContent = 'indexing ' + ix.documentsDone.toLocaleString('en-US') + ' / '
+          + ix.documentsTotal.toLocaleString('en-US') + ' documents';
+        line.hidden = false;
+        setTimeout(pollIndexing, 3000);
+        return;
+      }
+      if (ix && ix.active) { setTimeout(pollIndexing, 3000); return; }
+      line.hidden = true;
+    } catch (e) {
+      line.hidden = true; // a server without progress reporting simply shows none
+    }
+  }
+
   window.addEventListener('hashchange', route);
+  pollIndexing();
   route();
   renderConversation();
   autoresize();

@@ -77,10 +77,16 @@ public final class App implements AutoCloseable {
 
     /** @param checkSources whether answers check that their citations still quote the stored documents */
     private App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model, Tuning tuning, boolean checkSources) {
+        this(settings, embedder, model, tuning, checkSources, false);
+    }
+
+    /** @param readOnly open the Lucene index without its write lock, searching what another process has committed */
+    private App(Settings settings, Embedder embedder, Optional<AnswerGenerator> model, Tuning tuning, boolean checkSources,
+                boolean readOnly) {
         this.settings = settings;
         this.embedder = embedder;
         this.model = model.orElse(null);
-        this.engine = Engine.open(settings.backend(), settings.indexDir(), embedder.dimension(), tuning.mode(), tuning.fusion());
+        this.engine = Engine.open(settings.backend(), settings.indexDir(), embedder.dimension(), tuning.mode(), tuning.fusion(), readOnly);
         this.indexer = new Indexer(engine.store(), embedder, new Chunker());
         this.local = new LocalAnswerGenerator(engine.weights(), tuning.calibration());
         this.answers = new AnswerService(engine.retriever(), embedder, local, model, new CitationResolver(engine.weights()),
@@ -112,6 +118,21 @@ public final class App implements AutoCloseable {
         return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), Optional.empty(), tuning, false);
     }
 
+    /**
+     * The production wiring over an index another process (a running {@code serve}) holds for writing: answers from
+     * what that process has committed; nothing can be indexed through this app.
+     */
+    public static App readOnly(Settings settings) {
+        Optional<AnswerGenerator> llm = LangChain4jAnswerGenerator.from(settings.llm(), Prompts.load(settings.llm().promptsDir()))
+                .map(g -> g);
+        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), llm, Tuning.DEFAULT, true, true);
+    }
+
+    /** A read-only stack with the given tuning and the local answerer only, for searching an index a server holds. */
+    public static App readOnly(Settings settings, Tuning tuning) {
+        return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), Optional.empty(), tuning, false, true);
+    }
+
     /** The HTTP server over this app's parts; call {@link WebServer#start(int)} to listen. */
     public WebServer webServer() {
         UploadStore uploads = new UploadStore(settings.seedsDir(), indexer, library,
@@ -119,7 +140,7 @@ public final class App implements AutoCloseable {
         Originals originals = new Originals(settings.seedsDir(), engine.store(), settings.maxFileBytes());
         return WebServer.create(settings.server(), answers, library, uploads, originals, () -> syncSeeds(Progress.silent()),
                 this::runtimeGauges, new McpHttpEndpoint(mcpTools(), WebServer.MAX_MESSAGE_BYTES),
-                () -> new FeedbackService(feedback(), recentAnswers, library), this::modelStatus);
+                () -> new FeedbackService(feedback(), recentAnswers, library), this::modelStatus, indexer::status);
     }
 
     /** The MCP tools (ask, search, get_document_span) over this app's answers and library. */
@@ -156,15 +177,29 @@ public final class App implements AutoCloseable {
 
     /** @param allowEmpty whether an empty seeds folder may empty an index that holds documents (a deliberate act) */
     public IngestReport syncSeeds(Progress progress, boolean allowEmpty) {
+        return indexer.sync(seeds(allowEmpty), progress);
+    }
+
+    /** Fails now, as {@link #syncSeeds} would, when the seeds folder is missing or suddenly empty. */
+    public void checkSeeds() {
+        seeds(false).list();
+    }
+
+    /** Brings the index up to date with the seeds folder on a background thread, searchable as it goes. */
+    public java.util.concurrent.CompletableFuture<IngestReport> syncSeedsInBackground(Progress progress) {
+        return indexer.syncInBackground(seeds(false), progress);
+    }
+
+    private Corpus seeds(boolean allowEmpty) {
         FolderCorpus folder = new FolderCorpus(settings.seedsDir(), settings.maxFileBytes());
-        return indexer.sync(() -> {
+        return () -> {
             Corpus.Listing listing = folder.list();
             if (listing.entries().isEmpty() && !allowEmpty && !engine.store().hashes().isEmpty()) {
                 throw new SeedsFolderException("seeds folder " + folder.root().toAbsolutePath() + " holds no documents but the"
                         + " index holds " + engine.store().hashes().size() + "; refusing to empty the index (use --allow-empty to do so)");
             }
             return listing;
-        }, progress);
+        };
     }
 
     public Settings settings() {

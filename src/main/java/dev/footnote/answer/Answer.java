@@ -16,11 +16,13 @@ import java.util.Map;
  * {@code citations}. {@code question} is what was asked, {@code rewrittenQuestion} the standalone form used for
  * retrieval when there was history (else null). {@code sourcesChanged} is true when a cited document was replaced or
  * deleted while the question was being answered: the citations quote the text as it was when retrieved.
+ * {@code shortAnswer} is the phrase of the first cited quote that answers the question, or null when none stands out.
  * {@code removed} lists the model's sentences that the strict grounding policy took out, with the reason for each.
  */
 public record Answer(String question, String rewrittenQuestion, String answer, boolean abstained, String generator,
                      String fallbackReason, List<AnswerSentence> sentences, List<Citation> citations,
-                     Map<String, Long> timingsMs, boolean sourcesChanged, List<Grounding.Removed> removed) {
+                     Map<String, Long> timingsMs, boolean sourcesChanged, List<Grounding.Removed> removed,
+                     ShortAnswer shortAnswer) {
     public Answer {
         removed = removed == null ? List.of() : List.copyOf(removed);
         sentences = List.copyOf(sentences);
@@ -33,7 +35,7 @@ public record Answer(String question, String rewrittenQuestion, String answer, b
                   String fallbackReason, List<AnswerSentence> sentences, List<Citation> citations,
                   Map<String, Long> timingsMs, boolean sourcesChanged) {
         this(question, rewrittenQuestion, answer, abstained, generator, fallbackReason, sentences, citations, timingsMs,
-                sourcesChanged, List.of());
+                sourcesChanged, List.of(), null);
     }
 
     /**

@@ -29,4 +29,13 @@ public interface AnswerGenerator extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /**
+     * The words of the answer's first cited quote that answer the question, or null; any generator's answer can be
+     * read this way, so the service asks the local answerer for every answer.
+     */
+    default ShortAnswer shortAnswer(String question, java.util.List<dev.footnote.cite.AnswerSentence> sentences,
+                                    java.util.List<dev.footnote.cite.Citation> citations) {
+        return null;
+    }
 }

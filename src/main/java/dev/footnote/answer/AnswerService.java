@@ -110,10 +110,12 @@ public final class AnswerService {
         boolean changed = !r.citations().stream().allMatch(sources::stillQuotes);
         if (changed) log.info("a source cited in the answer to '{}' changed while answering", request.question());
         r.citations().forEach(listener::onCitation);
+        // issue 13: the words that answer, found in the first cited quote (any generator)
+        ShortAnswer shortAnswer = outcome.abstained ? null : local.shortAnswer(standalone, r.sentences(), r.citations());
         timings.put("total", ms(start));
-        Answer answer = new Answer(request.question(), request.history().isEmpty() ? null : standalone, outcome.text,
+        Answer answer = new Answer(request.question(), standalone.equals(request.question()) ? null : standalone, outcome.text,
                 outcome.abstained, outcome.generator, outcome.generator.equals(local.name()) ? fallback : null,
-                r.sentences(), r.citations(), timings, changed, outcome.removed);
+                r.sentences(), r.citations(), timings, changed, outcome.removed, shortAnswer);
         stats.record(answer);
         observers.forEach(o -> o.accept(answer));
         return answer;

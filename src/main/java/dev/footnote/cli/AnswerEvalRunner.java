@@ -57,6 +57,10 @@ final class AnswerEvalRunner {
                 System.out.printf(Locale.ROOT, "questions           %d%nanswer_hit          %.4f%ncitation_hit        %.4f%n"
                                 + "gold_passage_cited  %.4f%nabstain_rate        %.4f%nms_p50              %.2f%n",
                         r.questions(), r.answerHit(), r.citationHit(), r.goldPassageCited(), r.abstainRate(), r.msP50());
+                var b = r.brevity();
+                System.out.printf(Locale.ROOT, "first_sentence_hit  %.4f%nsentences_per_answer %.4f%nshort_answer_em     %.4f%n"
+                                + "short_answer_f1     %.4f%nshort_answer_rate   %.4f%n", b.firstSentenceHit(), b.sentencesPerAnswer(),
+                        b.shortAnswerEm(), b.shortAnswerF1(), b.shortAnswerRate());
                 if (r.unanswerableAbstained() != null) {
                     System.out.printf(Locale.ROOT, "unanswerable_abstained %.4f (%d questions)%n", r.unanswerableAbstained(), unanswerable.size());
                 }
@@ -103,6 +107,19 @@ final class AnswerEvalRunner {
                     cand.put("features", c.features());
                     return cand;
                 }).toList());
+                row.put("kind", dev.footnote.answer.local.AnswerKind.of(q.question()).name());
+                // the phrases of the best 3 sentences and of every sentence holding a gold answer, to fit the span model
+                var sq2 = dev.footnote.answer.local.ShortAnswers.Question.of(q.question());
+                var spans = new java.util.ArrayList<Object>();
+                var ranked = app.localAnswerer().candidates(gen);
+                for (int r = 0; r < ranked.size(); r++) {
+                    var c = ranked.get(r);
+                    boolean gold = q.answers().stream().anyMatch(g -> SquadNormalizer.contains(c.text(), g));
+                    if (r < 3 || gold) {
+                        spans.add(java.util.Map.of("rank", r, "spans", dev.footnote.answer.local.ShortAnswers.DEFAULT.features(sq2, c.text())));
+                    }
+                }
+                row.put("spans", spans);
                 w.println(json.writeValueAsString(row));
             }
         }

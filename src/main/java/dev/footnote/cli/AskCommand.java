@@ -5,6 +5,7 @@ import dev.footnote.answer.Answer;
 import dev.footnote.answer.AskRequest;
 import dev.footnote.cite.Citation;
 import dev.footnote.config.Settings;
+import dev.footnote.index.IndexLockedException;
 import dev.footnote.index.Progress;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ final class AskCommand implements Command {
                 Usage: footnote ask "question" [--k N] [--seeds DIR] [--index DIR]
 
                 Brings the index up to date with the seeds folder (as 'serve' does), then prints the answer and its
-                footnotes (title, date, quote). Uses the configured model (FOOTNOTE_LLM_PROVIDER), else the local answerer.""";
+                footnotes (title, date, quote). While a server holds the index, answers from what it has indexed. Uses the configured model (FOOTNOTE_LLM_PROVIDER), else the local answerer.""";
     }
 
     @Override
@@ -36,8 +37,19 @@ final class AskCommand implements Command {
         if (q.isEmpty()) throw new Args.UsageException("give the question to answer");
         Settings s = CliSettings.load(a);
         int k = a.intOr("k", s.topK(), 1, 50);
-        try (App app = App.create(s)) {
-            app.syncSeeds(Progress.silent());
+        App opened;
+        boolean shared = false;
+        try {
+            opened = App.create(s);
+        } catch (IndexLockedException e) {
+            // a running server holds the writer and keeps the index in step with the seeds itself
+            opened = App.readOnly(s);
+            shared = true;
+            System.err.println("note: a running Footnote process holds the index at " + s.indexDir().toAbsolutePath()
+                    + "; answering from what it has indexed so far");
+        }
+        try (App app = opened) {
+            if (!shared) app.syncSeeds(Progress.silent());
             Answer answer = app.answers().answer(new AskRequest(q, List.of(), k));
             System.out.println(render(answer));
         }

@@ -49,7 +49,7 @@ final class BenchCommand implements Command {
                 Usage:
                   footnote bench http [--corpus F.jsonl(.gz)] [--queries F.jsonl] [--index DIR] [--seconds N] [--clients N] [--no-query-cache]
                   footnote bench soak [--corpus F] [--queries F] [--index DIR] [--seconds 120] [--clients 16]
-                  footnote bench ingest [--corpus F.jsonl(.gz)] [--limit N] [--model NAME]
+                  footnote bench ingest [--corpus F.jsonl(.gz)] [--limit N] [--model NAME] [--peer] [--json]
                   footnote bench backends --index DIR --queries F.jsonl --solr-urls URLS [--solr-collection NAME] [--limit 300] [--clients 4]
 
                 http: starts the app on loopback over the corpus (a BEIR file, default the seeds folder), warms up, then
@@ -61,6 +61,10 @@ final class BenchCommand implements Command {
                 ingest: embeds the texts an ingest of the corpus (default the seeds folder; --limit N first documents)
                   embeds, in the same batches, with the model alone; then ingests it into a fresh index; then reopens
                   it and syncs with nothing changed. Prints chunks/s for both, their ratio, and the restart time.
+                  --peer: ingests into a fresh index, then ingests the same documents in this process the way
+                  LangChain4j's EmbeddingStoreIngestor does (recursive 300/30-token splitter, bge-small-en-v1.5-q,
+                  in-memory store, title + newline + text); prints both docs/s, their ratio and each side's CPU time
+                  (--json: footnote_docs_per_s, peer_docs_per_s, ratio, cpu_ratio, ...).
                 backends: replays an embedded index (vectors included, nothing embedded) into a fresh embedded index and
                   into a SolrCloud collection, then runs the first --limit queries against each, one at a time and with
                   --clients threads. Prints ingest docs/s and query p50/p95 and queries/s for both.""";
@@ -68,7 +72,7 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> argv) throws Exception {
-        Args a = new Args(argv, Set.of("no-query-cache"), Set.of("corpus", "queries", "index", "seeds", "seconds", "clients",
+        Args a = new Args(argv, Set.of("no-query-cache", "peer", "json"), Set.of("corpus", "queries", "index", "seeds", "seconds", "clients",
                 "limit", "model", "solr-urls", "solr-collection"));
         if (a.positional().size() != 1) throw new Args.UsageException("say what to measure: 'http', 'soak', 'ingest' or 'backends'");
         return switch (a.positional().get(0)) {
@@ -93,7 +97,9 @@ final class BenchCommand implements Command {
         // a fresh Lucene index in a temporary folder, whatever the configured engine: ingest is measured alone
         Settings fresh = s.withDirs(s.seedsDir(), Files.createTempDirectory("footnote-bench-index")).withBackend(BackendSettings.LUCENE);
         try {
-            new IngestBench(System.out).run(corpus, () -> App.forEvaluation(fresh, App.Tuning.DEFAULT));
+            IngestBench bench = new IngestBench(System.out);
+            if (a.flag("peer")) bench.againstPeer(corpus, () -> App.forEvaluation(fresh, App.Tuning.DEFAULT), a.flag("json"));
+            else bench.run(corpus, () -> App.forEvaluation(fresh, App.Tuning.DEFAULT));
         } finally {
             deleteQuietly(fresh.indexDir());
         }

@@ -46,7 +46,8 @@ final class SearchCommand implements Command {
             System.err.println("footnote search: no index at " + s.indexDir().toAbsolutePath() + "; run 'ingest' first");
             return 1;
         }
-        try (App app = App.forEvaluation(s, new App.Tuning(mode, FusionParams.DEFAULT, Calibration.DEFAULT))) {
+        // read-only: works while a running server holds the writer
+        try (App app = App.readOnly(s, new App.Tuning(mode, FusionParams.DEFAULT, Calibration.DEFAULT))) {
             List<Hit> hits = app.retriever().retrieve(new SearchQuery(q, app.embedder()), k);
             if (hits.isEmpty()) System.out.println("no passages found");
             int n = 1;

@@ -27,8 +27,9 @@ final class ServeCommand implements Command {
         return """
                 Usage: footnote serve [--port N] [--seeds DIR] [--index DIR]
 
-                Starts the chat page and the HTTP API (see /openapi.json), after bringing the index up to date with
-                the seeds folder. /health answers at once; /ready answers 200 once the seeds are indexed. Listens on
+                Starts the chat page and the HTTP API (see /openapi.json) over what is already indexed, and brings the
+                index up to date with the seeds folder in the background. /ready answers 200 once the index is open;
+                /health reports the indexing progress (documents done of the total, rate, time left). Listens on
                 FOOTNOTE_HOST (127.0.0.1 unless set); a missing or suddenly empty seeds folder stops it (exit 1).
                   --port N      port to listen on (default FOOTNOTE_PORT, 7070; 0 picks a free one)
                   --seeds DIR   seeds folder (default FOOTNOTE_SEEDS_DIR, 'seeds')
@@ -63,10 +64,19 @@ final class ServeCommand implements Command {
                         m.provider(), m.model(), m.state(), m.detail());
             }
         }
-        IngestReport r = app.syncSeeds(Progress.console("ingest", 0));
-        System.out.println(r.summary());
+        app.checkSeeds(); // a missing or suddenly empty seeds folder stops the start (exit 1), as before
         web.markReady();
-        System.out.println("Footnote is ready at http://" + displayHost(s.server().host()) + ":" + web.port() + "/");
+        System.out.println("Footnote is ready at http://" + displayHost(s.server().host()) + ":" + web.port()
+                + "/ (indexing the seeds folder in the background)");
+        app.syncSeedsInBackground(Progress.console("indexing", 0)).whenComplete((r, e) -> {
+            if (e != null) {
+                // what was committed stays searchable; the next start picks up the rest
+                System.err.println("footnote serve: indexing stopped: " + e.getMessage());
+            } else {
+                System.out.println(r.summary());
+                System.out.println("the index is up to date with " + app.settings().seedsDir());
+            }
+        });
         return 0;
     }
 

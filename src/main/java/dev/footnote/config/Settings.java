@@ -16,7 +16,7 @@ public record Settings(
         ServerSettings server,
         BackendSettings backend) {
 
-    public static final Set<String> EMBEDDING_MODELS = Set.of("bge-small-en-v15-q", "all-minilm-l6-v2-q");
+    public static final Set<String> EMBEDDING_MODELS = Set.of("bge-small-en-v15-q", "bge-small-en-v15-q-late", "all-minilm-l6-v2-q");
 
     public static Settings load(ConfigSource src) {
         Reader r = new Reader(src);

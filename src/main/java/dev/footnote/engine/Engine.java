@@ -28,12 +28,18 @@ public record Engine(ChunkStore store, Retriever retriever, TermWeights weights,
      * @param fusion how the BM25 and vector lists are fused
      */
     public static Engine open(BackendSettings backend, Path luceneDir, int dimension, Retriever.Mode mode, FusionParams fusion) {
+        return open(backend, luceneDir, dimension, mode, fusion, false);
+    }
+
+    /** @param readOnly open a Lucene folder without its write lock (another process writes it); Solr is shared anyway */
+    public static Engine open(BackendSettings backend, Path luceneDir, int dimension, Retriever.Mode mode, FusionParams fusion,
+                              boolean readOnly) {
         if (backend.backend() == BackendSettings.Backend.SOLR) {
             SolrChunkStore solr = SolrChunkStore.open(backend, dimension);
             SolrRetriever r = new SolrRetriever(solr, mode, fusion);
             return new Engine(solr, r, r, r);
         }
-        LuceneIndex lucene = LuceneIndex.open(luceneDir, dimension);
+        LuceneIndex lucene = readOnly ? LuceneIndex.openReadOnly(luceneDir, dimension) : LuceneIndex.open(luceneDir, dimension);
         LuceneRetriever r = new LuceneRetriever(lucene, mode, fusion);
         return new Engine(lucene, r, r, r);
     }

@@ -31,7 +31,7 @@ public final class AnswerEval {
 
     /** The figures {@code eval answers} prints; {@code unanswerableAbstained} is null without unanswerable questions. */
     public record Result(double answerHit, double citationHit, double goldPassageCited, double abstainRate, double msP50,
-                         int questions, Double unanswerableAbstained) {
+                         int questions, Double unanswerableAbstained, ShortFigures brevity) {
         public Map<String, Object> asJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("answer_hit", round(answerHit));
@@ -40,12 +40,26 @@ public final class AnswerEval {
             m.put("abstain_rate", round(abstainRate));
             m.put("ms_p50", Math.round(msP50 * 100) / 100.0);
             if (unanswerableAbstained != null) m.put("unanswerable_abstained", round(unanswerableAbstained));
+            m.put("first_sentence_hit", round(brevity.firstSentenceHit()));
+            m.put("sentences_per_answer", round(brevity.sentencesPerAnswer()));
+            m.put("short_answer_em", round(brevity.shortAnswerEm()));
+            m.put("short_answer_f1", round(brevity.shortAnswerF1()));
+            m.put("short_answer_rate", round(brevity.shortAnswerRate()));
             return m;
         }
 
         private static double round(double d) {
             return Math.round(d * 10000) / 10000.0;
         }
+    }
+
+    /**
+     * How direct the answers are: a gold answer in the first sentence (over all questions), sentences per answered
+     * question, and SQuAD EM/F1 of the short answer over all questions (none or an abstention scores 0), with the share
+     * of questions that got one.
+     */
+    public record ShortFigures(double firstSentenceHit, double sentencesPerAnswer, double shortAnswerEm,
+                               double shortAnswerF1, double shortAnswerRate) {
     }
 
     public static List<Question> readQuestions(Path file, int limit) throws IOException {
@@ -69,6 +83,11 @@ public final class AnswerEval {
         int citationHit = 0;
         int goldCited = 0;
         int abstained = 0;
+        int firstHit = 0;
+        int sentences = 0;
+        int withShort = 0;
+        double em = 0;
+        double f1 = 0;
         List<Double> ms = new ArrayList<>();
         for (Question q : questions) {
             long t = System.nanoTime();
@@ -80,6 +99,16 @@ public final class AnswerEval {
                 continue;
             }
             String text = a.answer().replaceAll("\\[\\d+]", " ");
+            sentences += a.sentences().size();
+            if (!a.sentences().isEmpty() && q.answers().stream().anyMatch(g -> SquadNormalizer.contains(a.sentences().get(0).text(), g))) {
+                firstHit++;
+            }
+            if (a.shortAnswer() != null) {
+                withShort++;
+                String s = a.shortAnswer().text();
+                em += q.answers().stream().anyMatch(g -> SquadNormalizer.exactMatch(s, g)) ? 1 : 0;
+                f1 += q.answers().stream().mapToDouble(g -> SquadNormalizer.f1(s, g)).max().orElse(0);
+            }
             if (q.answers().stream().anyMatch(g -> SquadNormalizer.contains(text, g))) answerHit++;
             if (a.citations().stream().anyMatch(c -> q.answers().stream().anyMatch(g -> SquadNormalizer.contains(c.quote(), g)))) {
                 citationHit++;
@@ -97,7 +126,9 @@ public final class AnswerEval {
         }
         int total = Math.max(1, questions.size());
         return new Result((double) answerHit / total, (double) citationHit / total, (double) goldCited / total,
-                (double) abstained / total, median(ms), questions.size(), unanswered);
+                (double) abstained / total, median(ms), questions.size(), unanswered,
+                new ShortFigures((double) firstHit / total, (double) sentences / Math.max(1, questions.size() - abstained),
+                        em / total, f1 / total, (double) withShort / total));
     }
 
     static double median(List<Double> xs) {

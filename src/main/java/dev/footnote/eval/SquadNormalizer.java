@@ -24,4 +24,31 @@ public final class SquadNormalizer {
         if (g.isEmpty()) return false;
         return (" " + normalize(text) + " ").contains(" " + g + " ");
     }
+
+    /** SQuAD's exact match: the normalised texts are equal. */
+    public static boolean exactMatch(String prediction, String gold) {
+        return normalize(prediction).equals(normalize(gold));
+    }
+
+    /** SQuAD's token F1 between the normalised prediction and gold answer. */
+    public static double f1(String prediction, String gold) {
+        String p = normalize(prediction);
+        String g = normalize(gold);
+        if (p.isEmpty() || g.isEmpty()) return p.equals(g) ? 1 : 0;
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String t : g.split(" ")) counts.merge(t, 1, Integer::sum);
+        String[] pt = p.split(" ");
+        int same = 0;
+        for (String t : pt) {
+            Integer c = counts.get(t);
+            if (c != null && c > 0) {
+                same++;
+                counts.put(t, c - 1);
+            }
+        }
+        if (same == 0) return 0;
+        double precision = (double) same / pt.length;
+        double recall = (double) same / g.split(" ").length;
+        return 2 * precision * recall / (precision + recall);
+    }
 }

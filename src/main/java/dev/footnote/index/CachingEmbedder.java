@@ -60,6 +60,11 @@ public final class CachingEmbedder implements Embedder {
     }
 
     @Override
+    public List<PassageVectors> embedWithSentences(List<PassageText> passages) {
+        return delegate.embedWithSentences(passages);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

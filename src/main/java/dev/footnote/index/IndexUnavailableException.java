@@ -1,7 +1,7 @@
 package dev.footnote.index;
 
 /** The index directory cannot be opened or written (read-only, full disk, locked); the message names the path. */
-public final class IndexUnavailableException extends RuntimeException {
+public class IndexUnavailableException extends RuntimeException {
     public IndexUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -39,6 +39,9 @@ public final class Indexer implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Time spent in the embedding model during the current sync (guarded by writeLock). */
     private long embedNanos;
+    /** The sync under way, if any, and the last one finished: what a status route reports. */
+    private volatile Progress running;
+    private volatile Progress.Snapshot finished;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "footnote-index-writer");
         t.setDaemon(true);
@@ -59,11 +62,43 @@ public final class Indexer implements AutoCloseable {
 
     public IngestReport sync(Corpus corpus, Progress progress) {
         writeLock.lock();
+        running = progress;
         try {
             return doSync(corpus, progress);
         } finally {
+            finished = progress.snapshot();
+            running = null;
             writeLock.unlock();
         }
+    }
+
+    /** Whether a sync is under way and how far it is (or how the last one ended; empty before the first). */
+    public Status status() {
+        Progress p = running;
+        if (p != null) return new Status(true, java.util.Optional.of(p.snapshot()));
+        return new Status(false, java.util.Optional.ofNullable(finished));
+    }
+
+    /** Indexing state for operators and the page: a sync under way, with its progress. */
+    public record Status(boolean indexing, java.util.Optional<Progress.Snapshot> progress) {
+    }
+
+    /**
+     * Runs {@link #sync} on a thread of its own; searches meanwhile see what it has committed, whole documents at a
+     * time, and {@link #status()} reports how far it is.
+     */
+    public java.util.concurrent.CompletableFuture<IngestReport> syncInBackground(Corpus corpus, Progress progress) {
+        java.util.concurrent.CompletableFuture<IngestReport> done = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                done.complete(sync(corpus, progress));
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+        }, "footnote-background-sync");
+        t.setDaemon(true);
+        t.start();
+        return done;
     }
 
     /** Adds or replaces one document now, visible to searches when this returns. */
@@ -101,12 +136,15 @@ public final class Indexer implements AutoCloseable {
         Corpus.Listing listing = corpus.list();
         Map<String, String> existing = index.hashes();
         List<Corpus.Skipped> skipped = new ArrayList<>(listing.skipped());
+        // each skipped file is reported once, when it is found (not again in the summary)
+        for (Corpus.Skipped s : listing.skipped()) log.warn("skipped {}: {}", s.path(), s.reason());
         Set<String> seen = new HashSet<>();
         List<CorpusEntry> todo = new ArrayList<>();
         int unchanged = 0;
         for (CorpusEntry e : listing.entries()) {
             if (!seen.add(e.id())) {
                 skipped.add(new Corpus.Skipped(e.path(), "duplicate id " + e.id()));
+                log.warn("skipped {}: duplicate id {}", e.path(), e.id());
                 continue;
             }
             if (e.hash().equals(existing.get(e.id()))) unchanged++;
@@ -124,6 +162,7 @@ public final class Indexer implements AutoCloseable {
         int updated = 0;
         int chunks = 0;
         long lastCommit = System.nanoTime();
+        boolean committedOnce = false;
         List<SourceDocument> batch = new ArrayList<>();
         // embedding batch n+1 overlaps with writing batch n to Lucene on a second thread
         Future<Integer> writing = null;
@@ -143,9 +182,12 @@ public final class Indexer implements AutoCloseable {
                     Prepared prepared = prepare(List.copyOf(batch));
                     chunks += await(writing);
                     writing = writer.submit(() -> store(prepared));
-                    progress.advance(batch.size());
+                    progress.advance(batch.size(), prepared.chunkCount());
                     batch.clear();
-                    if (System.nanoTime() - lastCommit > commitEveryNanos) {
+                    // the first batch is committed at once, so a server indexing a large folder answers within seconds
+                    boolean last = i == todo.size() - 1; // the final commit follows the loop
+                    if (!last && (System.nanoTime() - lastCommit > commitEveryNanos || !committedOnce)) {
+                        committedOnce = true;
                         chunks += await(writing);
                         writing = null;
                         index.commit(embedder.name());
@@ -163,7 +205,6 @@ public final class Indexer implements AutoCloseable {
             index.optimize();
             log.info("optimised the index for queries in {} ms", (System.nanoTime() - t) / 1_000_000);
         }
-        for (Corpus.Skipped s : skipped) log.info("skipped {}: {}", s.path(), s.reason());
         IngestReport report = new IngestReport(listing.entries().size() + listing.skipped().size(), added, updated,
                 unchanged, deleted, chunks, skipped, (System.nanoTime() - t0) / 1e9, embedNanos / 1e9);
         log.info("ingest: {}", report.summary());
@@ -173,26 +214,32 @@ public final class Indexer implements AutoCloseable {
     /** Chunks and embeds a batch of documents: the expensive, parallel half of writing them. */
     private Prepared prepare(List<SourceDocument> docs) {
         List<List<Chunk>> chunked = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        List<PassageText> passages = new ArrayList<>();
         for (SourceDocument d : docs) {
             List<Chunk> cs = chunker.chunk(d);
             chunked.add(cs);
-            texts.addAll(textsToEmbed(d, cs));
+            passages.addAll(passagesToEmbed(d, cs));
         }
         long t = System.nanoTime();
-        List<float[]> vectors = embedder.embedPassages(texts);
+        List<PassageVectors> vectors = embedder.embedWithSentences(passages);
         embedNanos += System.nanoTime() - t;
         return new Prepared(docs, chunked, vectors);
     }
 
-    /** What is embedded for a document, in order: each chunk (with the title before it), then its sentences. */
-    public static List<String> textsToEmbed(SourceDocument d, List<Chunk> chunks) {
-        List<String> texts = new ArrayList<>();
+    /**
+     * What is embedded for a document, one per chunk: the title, a line break and the chunk text, with the spans of
+     * the chunk's sentences in that text.
+     */
+    public static List<PassageText> passagesToEmbed(SourceDocument d, List<Chunk> chunks) {
+        List<PassageText> out = new ArrayList<>(chunks.size());
+        String prefix = d.title() + "\n";
         for (Chunk c : chunks) {
-            texts.add(d.title() + "\n" + c.span().of(d.text()));
-            for (Span s : c.sentences()) texts.add(s.of(d.text()));
+            List<Span> sentences = new ArrayList<>(c.sentences().size());
+            int shift = prefix.length() - c.span().start();
+            for (Span s : c.sentences()) sentences.add(new Span(s.start() + shift, s.end() + shift));
+            out.add(new PassageText(prefix + c.span().of(d.text()), sentences));
         }
-        return texts;
+        return out;
     }
 
     /** Writes a prepared batch, each document as one atomic block; returns the number of chunks. */
@@ -203,11 +250,10 @@ public final class Indexer implements AutoCloseable {
             List<Chunk> cs = p.chunks().get(i);
             List<float[]> chunkVectors = new ArrayList<>();
             List<List<float[]>> sentenceVectors = new ArrayList<>();
-            for (Chunk c : cs) {
-                chunkVectors.add(p.vectors().get(k++));
-                List<float[]> sv = new ArrayList<>();
-                for (int s = 0; s < c.sentences().size(); s++) sv.add(p.vectors().get(k++));
-                sentenceVectors.add(sv);
+            for (int c = 0; c < cs.size(); c++) {
+                PassageVectors v = p.vectors().get(k++);
+                chunkVectors.add(v.passage());
+                sentenceVectors.add(v.sentences());
             }
             index.put(p.docs().get(i), cs, chunkVectors, sentenceVectors);
             total += cs.size();
@@ -243,6 +289,9 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    private record Prepared(List<SourceDocument> docs, List<List<Chunk>> chunks, List<float[]> vectors) {
+    private record Prepared(List<SourceDocument> docs, List<List<Chunk>> chunks, List<PassageVectors> vectors) {
+        int chunkCount() {
+            return vectors.size();
+        }
     }
 }

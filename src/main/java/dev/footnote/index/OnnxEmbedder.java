@@ -8,25 +8,33 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** In-process LangChain4j ONNX embedding models; bge gets its query instruction, vectors are unit length. */
+/**
+ * In-process LangChain4j ONNX embedding models; bge gets its query instruction, vectors are unit length. The
+ * {@code -late} variant of bge reads each chunk once and pools its sentence vectors from that pass ("late chunking",
+ * ~2× faster ingest); its sentence vectors differ from those of the sentences read alone, so the local answerer's
+ * calibration must be re-fitted for it before it can be the default (see README, Performance).
+ */
 public final class OnnxEmbedder implements Embedder {
     private static final String BGE_QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
     private final String name;
     private final SingleThreadedOnnxModel model;
     private final String queryPrefix;
+    private final boolean lateChunking;
 
-    private OnnxEmbedder(String name, SingleThreadedOnnxModel model, String queryPrefix) {
+    private OnnxEmbedder(String name, SingleThreadedOnnxModel model, String queryPrefix, boolean lateChunking) {
         this.name = name;
         this.model = model;
         this.queryPrefix = queryPrefix;
+        this.lateChunking = lateChunking;
     }
 
     public static OnnxEmbedder named(String name) {
         return switch (name) {
-            case "bge-small-en-v15-q" -> new OnnxEmbedder(name, SingleThreadedOnnxModel.load("bge-small-en-v1.5-q.onnx",
-                    "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS), BGE_QUERY_PREFIX);
+            case "bge-small-en-v15-q", "bge-small-en-v15-q-late" -> new OnnxEmbedder(name, SingleThreadedOnnxModel.load(
+                    "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS), BGE_QUERY_PREFIX,
+                    name.endsWith("-late"));
             case "all-minilm-l6-v2-q" -> new OnnxEmbedder(name, SingleThreadedOnnxModel.load("all-minilm-l6-v2-q.onnx",
-                    "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN), "");
+                    "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN), "", false);
             default -> throw new IllegalArgumentException("unknown embedding model: " + name);
         };
     }
@@ -59,6 +67,16 @@ public final class OnnxEmbedder implements Embedder {
         float[][] out = new float[texts.size()][];
         for (int k = 0; k < order.length; k++) out[order[k]] = normalize(embedded.get(k).vector());
         return List.of(out);
+    }
+
+    /**
+     * The late variant: one forward pass per passage, its sentences pooled from that pass (see
+     * {@link LateChunkingEncoder}); otherwise each passage and each sentence embedded on its own.
+     */
+    @Override
+    public List<PassageVectors> embedWithSentences(List<PassageText> passages) {
+        if (passages.isEmpty()) return List.of();
+        return lateChunking ? model.lateChunking().encode(passages) : Embedder.super.embedWithSentences(passages);
     }
 
     /** Stops the model's worker pool; embedding afterwards fails. */

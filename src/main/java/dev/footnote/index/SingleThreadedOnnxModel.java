@@ -1,14 +1,17 @@
 package dev.footnote.index;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -16,15 +19,24 @@ import java.util.concurrent.Executors;
  * A LangChain4j in-process ONNX model whose every inference runs on one thread, with bulk work spread over one worker
  * per core. ONNX Runtime's default uses all cores inside each call, which over-subscribes the CPU as soon as two
  * calls overlap (concurrent questions, parallel bulk embedding); one thread per call was ~30% faster for bulk
- * embedding on this machine and keeps question latency flat under load.
+ * embedding on this machine and keeps question latency flat under load. The same session also serves the
+ * late-chunking encoder, which needs the token states LangChain4j pools away.
  */
 final class SingleThreadedOnnxModel extends AbstractInProcessEmbeddingModel {
+    /**
+     * Padded tokens per model call when passages are embedded with their sentences. One passage per call (0) used the
+     * least CPU: padding similar lengths together to 2,048 tokens cost ~20% more, and the quantized model scales its
+     * activations per call, so batching also moved the vectors (cosine 0.997 to the unbatched ones).
+     */
+    static final int BATCH_TOKENS = Integer.getInteger("footnote.embed.batchTokens", 0);
     private final OnnxBertBiEncoder encoder;
+    private final LateChunkingEncoder lateChunking;
     private final ExecutorService workers;
 
-    private SingleThreadedOnnxModel(OnnxBertBiEncoder encoder, ExecutorService workers) {
+    private SingleThreadedOnnxModel(OnnxBertBiEncoder encoder, LateChunkingEncoder lateChunking, ExecutorService workers) {
         super(workers);
         this.encoder = encoder;
+        this.lateChunking = lateChunking;
         this.workers = workers;
     }
 
@@ -47,7 +59,13 @@ final class SingleThreadedOnnxModel extends AbstractInProcessEmbeddingModel {
                 t.setDaemon(true);
                 return t;
             });
-            return new SingleThreadedOnnxModel(new OnnxBertBiEncoder(env, session, tokenizer, pooling), executor);
+            byte[] tokenizerJson = tokenizer.readAllBytes();
+            // the same options LangChain4j's encoder uses, so both read a text as the same tokens
+            HuggingFaceTokenizer tokens = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson),
+                    Map.of("padding", "false"));
+            LateChunkingEncoder late = new LateChunkingEncoder(env, session, tokens, pooling, 384, BATCH_TOKENS, executor);
+            return new SingleThreadedOnnxModel(new OnnxBertBiEncoder(env, session, new ByteArrayInputStream(tokenizerJson), pooling),
+                    late, executor);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read embedding model " + modelResource, e);
         } catch (OrtException e) {
@@ -59,6 +77,10 @@ final class SingleThreadedOnnxModel extends AbstractInProcessEmbeddingModel {
         InputStream in = SingleThreadedOnnxModel.class.getResourceAsStream("/" + name);
         if (in == null) throw new IOException("missing resource " + name);
         return in;
+    }
+
+    LateChunkingEncoder lateChunking() {
+        return lateChunking;
     }
 
     @Override

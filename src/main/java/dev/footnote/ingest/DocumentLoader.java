@@ -111,7 +111,7 @@ public final class DocumentLoader {
             date = m.group(1);
             body = m.end();
         }
-        return new SourceDocument(id, path, titleFromName(fileName), date, text, body, hash, size);
+        return new SourceDocument(id, path, Titles.fromContent(text, body, titleFromName(fileName)), date, text, body, hash, size);
     }
 
     private static SourceDocument markdown(String text, String id, String path, String fileName, String hash, long size) {
@@ -143,7 +143,8 @@ public final class DocumentLoader {
             Matcher h = MD_HEADING.matcher(text);
             if (h.find(body)) title = h.group(1);
         }
-        return new SourceDocument(id, path, title == null ? titleFromName(fileName) : title, date, text, body, hash, size);
+        return new SourceDocument(id, path, title == null ? Titles.fromContent(text, body, titleFromName(fileName)) : title,
+                date, text, body, hash, size);
     }
 
     private static SourceDocument html(String raw, String id, String path, String fileName, String hash, long size)

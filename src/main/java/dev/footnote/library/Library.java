@@ -13,6 +13,8 @@ import java.util.Optional;
 /** Read access to what is indexed, so a reader can check every citation against the source text. */
 public final class Library {
     public static final int CONTEXT_CHARS = 200;
+    /** How many documents example questions are drawn from: enough to find names, cheap on a large library. */
+    static final int EXAMPLE_DOCUMENTS = 20;
     private final ChunkStore index;
     private final Retriever retriever;
     private final Embedder embedder;
@@ -61,6 +63,16 @@ public final class Library {
     public List<SearchHit> search(String query, int k) {
         return retriever.retrieve(new SearchQuery(query, embedder), k).stream()
                 .map(h -> new SearchHit(h, Snippets.highlight(h.passage().text(), query))).toList();
+    }
+
+    /** Up to {@code n} example questions drawn from the text of the first documents ({@link ExampleQuestions}). */
+    public List<String> examples(int n) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (StoredDocument d : index.documents(false)) {
+            if (texts.size() >= EXAMPLE_DOCUMENTS) break;
+            index.document(d.id()).ifPresent(full -> texts.add(full.text().substring(Math.min(full.bodyStart(), full.text().length()))));
+        }
+        return ExampleQuestions.of(texts, n);
     }
 
     public IndexStats stats() {

@@ -46,5 +46,11 @@ public final class TestEmbedders {
             passages.addAndGet(texts.size());
             return delegate.embedPassages(texts);
         }
+
+        @Override
+        public List<dev.footnote.index.PassageVectors> embedWithSentences(List<dev.footnote.index.PassageText> texts) {
+            passages.addAndGet(texts.size());
+            return delegate.embedWithSentences(texts);
+        }
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 public record Calibration(List<Double> sentenceWeights, int maxPassages, int maxSentences,
                           List<Double> confidenceWeights, double confidenceBias, double minConfidence) {
     public static final Calibration DEFAULT = new Calibration(
-            List.of(5.97, 3.48, -0.296, 3.295, 0.394, -3.344, 0.476, 0.459, -0.331, 1.317, -0.335, -0.495), 5, 3,
+            List.of(2.309, 1.998, -0.410, 2.353, 0.340, -0.110, 0.552, 0.359, -0.388, 0.560, -0.391, -0.468, 0.647,
+                    -1.175, 1.180, 0.385, 1.850, -0.449), 5, 3,
             List.of(-5.289, 9.422, 21.031, -4.68, 5.973), -13.382, -1.45);
 
     public Calibration {

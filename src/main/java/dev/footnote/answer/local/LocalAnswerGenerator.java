@@ -37,11 +37,18 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     static final double REDUNDANT_COSINE = 0.92;
     /** The name of the top passage's vector similarity in {@link #confidenceInputs}. */
     public static final String TOP_PASSAGE_COSINE = "top_passage_cosine";
-    /** Words that shape a question but are never evidence for an answer ("who", "did", "how many"). */
-    private static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(
-            "who whom whose what which when where why how did does do can could would should many much"));
+    private static final Set<String> QUESTION_TERMS = ShortAnswers.QUESTION_TERMS;
+    /**
+     * A further sentence joins the answer only when the model gives it at least this share of the first one's
+     * probability (softmax over the candidates): close calls show both, clear winners stand alone. Fitted with
+     * {@code tools/fit_local.py sentences} (README, "Calibration of the local answerer").
+     */
+    static final double EXTRA_SENTENCE_SHARE = 0.45;
+    /** How many of the best sentences a strict question's asked-for phrase may come from (set by hand). */
+    static final int TYPED_WITHIN = 3;
     private final TermWeights weights;
     private final Calibration calibration;
+    private final ShortAnswers spans = ShortAnswers.DEFAULT;
 
     public LocalAnswerGenerator(TermWeights weights, Calibration calibration) {
         this.weights = weights;
@@ -56,7 +63,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     @Override
     public Draft generate(GenerationRequest request, TokenSink sink) {
         List<Scored> scored = score(request);
-        if (scored.isEmpty() || calibration.abstains(confidence(request, scored))) {
+        if (scored.isEmpty() || calibration.abstains(confidence(request, scored)) || lacksAskedFor(request.question(), scored)) {
             sink.accept(ABSTENTION);
             return Draft.abstain(ABSTENTION);
         }
@@ -65,6 +72,16 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
         Draft draft = Draft.quotes(quotes);
         sink.accept(draft.text());
         return draft;
+    }
+
+    /**
+     * A question asking for a count, a date or a name whose best sentences hold no phrase of that kind is not answered
+     * by the passages, however similar they are ("How many troops …?" over an article that gives no number).
+     */
+    private static boolean lacksAskedFor(String question, List<Scored> scored) {
+        if (!AnswerKind.of(question).strict()) return false;
+        for (int i = 0; i < Math.min(TYPED_WITHIN, scored.size()); i++) if (scored.get(i).typed) return false;
+        return true;
     }
 
     /** Log-odds that the passages hold the answer, from the strongest evidence among the candidates. */
@@ -116,6 +133,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
         Map<String, Double> idf = qTerms.isEmpty() ? Map.of() : weights.idf(qTerms);
         double totalIdf = qTerms.stream().mapToDouble(t -> idf.getOrDefault(t, 0.0)).sum();
         SentenceFeatures.QuestionShape shape = SentenceFeatures.QuestionShape.of(request.question());
+        ShortAnswers.Question sq = ShortAnswers.Question.of(request.question());
         float[] qv = request.questionVector();
         List<Scored> out = new ArrayList<>();
         List<Passage> passages = request.passages();
@@ -124,20 +142,25 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
             int n = passage.sentences().size();
             double[] cos = new double[n];
             double[] cov = new double[n];
+            List<List<SpanCandidates.Word>> words = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
+                words.add(SpanCandidates.words(passage.sentence(i)));
                 Set<String> terms = new java.util.HashSet<>(passage.sentenceTerms(i));
                 double covered = 0;
-                for (String t : qTerms) if (terms.contains(t)) covered += idf.getOrDefault(t, 0.0);
+                for (String t : qTerms) if (terms.contains(t) || misspelled(sq, t, terms)) covered += idf.getOrDefault(t, 0.0);
                 cov[i] = totalIdf == 0 ? 0 : covered / totalIdf;
                 cos[i] = qv != null && i < passage.sentenceVectors().length ? Embedder.dot(qv, passage.sentenceVectors()[i]) : 0;
             }
             double passageScore = p < request.scores().length ? request.scores()[p] : 0;
             for (int i = 0; i < n; i++) {
                 String text = passage.sentence(i);
+                ShortAnswers.Assessment a = spans.assess(sq, text, words.get(i));
+                Proximity near = Proximity.of(words.get(i), qTerms, idf, totalIdf);
                 double[] f = SentenceFeatures.vector(shape, text, cos[i], cov[i], p, passageScore,
-                        i > 0 ? cov[i - 1] : 0, i > 0 ? cos[i - 1] : 0, i + 1 < n ? cov[i + 1] : 0);
+                        i > 0 ? cov[i - 1] : 0, i > 0 ? cos[i - 1] : 0, i + 1 < n ? cov[i + 1] : 0, a.best(), a.typed(),
+                        near.window(), near.bigrams());
                 out.add(new Scored(p, i, text, cos[i], cov[i], calibration.score(f),
-                        i < passage.sentenceVectors().length ? passage.sentenceVectors()[i] : null, f));
+                        i < passage.sentenceVectors().length ? passage.sentenceVectors()[i] : null, f, a.typed()));
             }
         }
         out.removeIf(s -> dev.footnote.cite.Instructions.looksLikeInstruction(s.text));
@@ -145,13 +168,24 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
         return out;
     }
 
-    /** The best sentence, plus up to two more that score close to it and say something different. */
+    /** Whether a name of the question appears in the sentence spelled differently (Zelensky, Zhelensky). */
+    private static boolean misspelled(ShortAnswers.Question q, String term, Set<String> sentenceTerms) {
+        if (!q.names().contains(term)) return false;
+        for (String s : sentenceTerms) if (Spelling.close(term, s)) return true;
+        return false;
+    }
+
+    /**
+     * The best sentence, plus up to two more that the model finds nearly as likely to hold the answer
+     * ({@link #EXTRA_SENTENCE_SHARE}) and that say something different.
+     */
     private List<Scored> choose(List<Scored> scored) {
         List<Scored> chosen = new ArrayList<>();
         Scored best = scored.get(0);
         chosen.add(best);
         for (Scored s : scored) {
             if (chosen.size() >= calibration.maxSentences()) break;
+            if (Math.exp(s.score - best.score) < EXTRA_SENTENCE_SHARE) break;
             if (s == best) continue;
             if (s.text.length() < MIN_EXTRA_SENTENCE_CHARS) continue;
             boolean redundant = false;
@@ -167,12 +201,18 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     }
 
     @Override
+    public dev.footnote.answer.ShortAnswer shortAnswer(String question, List<dev.footnote.cite.AnswerSentence> sentences,
+                                                       List<dev.footnote.cite.Citation> citations) {
+        return spans.find(question, sentences, citations);
+    }
+
+    @Override
     public String rewrite(String question, List<ChatTurn> history) {
         return FollowUps.rewrite(question, history);
     }
 
     /** A candidate sentence: where it is, and its evidence. */
     record Scored(int passage, int sentence, String text, double cosine, double coverage, double score, float[] vector,
-                  double[] features) {
+                  double[] features, boolean typed) {
     }
 }

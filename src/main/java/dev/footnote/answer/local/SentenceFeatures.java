@@ -14,7 +14,8 @@ final class SentenceFeatures {
      * output, which {@code eval calibrate} fits {@link Calibration#sentenceWeights} on.
      */
     static final List<String> NAMES = List.of("cosine", "coverage", "passage_rank", "passage_score", "length", "short",
-            "prev_coverage", "prev_cosine", "next_coverage", "number_wanted", "number_unwanted", "novel_share");
+            "prev_coverage", "prev_cosine", "next_coverage", "number_wanted", "number_unwanted", "novel_share",
+            "best_phrase", "no_asked_kind", "window_coverage", "word_pairs", "cosine_x_coverage", "full_coverage");
     static final int COUNT = NAMES.size();
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_']+");
     private static final Pattern DIGIT = Pattern.compile("\\d");
@@ -38,10 +39,13 @@ final class SentenceFeatures {
 
     /**
      * @param cos similarity to the question; {@code cov} IDF coverage of its informative terms; {@code prev*}/{@code
-     *            nextCov} the same for the neighbouring sentences of the passage (0 at its edges)
+     *            nextCov} the same for the neighbouring sentences of the passage (0 at its edges); {@code span} the best
+ *            answering phrase of the sentence (null if none), {@code typed} whether it has one of the asked-for kind,
+ *            {@code windowCov} and {@code bigrams} how closely together it uses the question's words ({@link Proximity})
      */
     static double[] vector(QuestionShape q, String sentence, double cos, double cov, int passageRank, double passageScore,
-                           double prevCov, double prevCos, double nextCov) {
+                           double prevCov, double prevCos, double nextCov, ShortAnswers.Best span, boolean typed,
+                           double windowCov, double bigrams) {
         List<String> words = words(sentence.toLowerCase(Locale.ROOT));
         int n = words.size();
         int novel = 0;
@@ -49,7 +53,8 @@ final class SentenceFeatures {
         double hasNumber = DIGIT.matcher(sentence).find() ? 1 : 0;
         double wants = q.wantsNumber() ? 1 : 0;
         return new double[] {cos, cov, passageRank, passageScore, Math.min(n, 60) / 60.0, n < 5 ? 1 : 0, prevCov, prevCos,
-            nextCov, hasNumber * wants, hasNumber * (1 - wants), (double) novel / Math.max(1, n)};
+            nextCov, hasNumber * wants, hasNumber * (1 - wants), (double) novel / Math.max(1, n),
+            span == null ? -1 : Math.tanh(span.score() / 4), typed ? 0 : 1, windowCov, bigrams, cos * cov, cov >= 0.999 ? 1 : 0};
     }
 
     private static List<String> words(String lower) {

@@ -1,6 +1,7 @@
 package dev.footnote.engine.lucene;
 
 import dev.footnote.index.Analyzers;
+import dev.footnote.index.IndexLockedException;
 import dev.footnote.index.IndexUnavailableException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -27,6 +28,31 @@ final class LuceneFolder {
     record Opened(Directory directory, IndexWriter writer, SearcherManager searchers) {
     }
 
+    private static final SearcherFactory SEARCHERS = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader r, org.apache.lucene.index.IndexReader prev) {
+            IndexSearcher s = new IndexSearcher(r);
+            s.setSimilarity(LuceneRecords.SIMILARITY);
+            return s;
+        }
+    };
+
+    /**
+     * Opens an existing folder for reading only, without the write lock (writer null): works while another process
+     * (a running {@code serve}) holds the writer, and sees what that process commits.
+     */
+    static Opened openReadOnly(Path path) {
+        if (!exists(path)) throw new IndexUnavailableException("no index at " + path.toAbsolutePath() + "; run 'ingest' first", null);
+        Directory dir = null;
+        try {
+            dir = FSDirectory.open(path);
+            return new Opened(dir, null, new SearcherManager(dir, SEARCHERS));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(dir);
+            throw new IndexUnavailableException("cannot open index at " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Opens (creating if needed) the folder for writing; fails with a message naming the path. */
     static Opened open(Path path) {
         Directory dir = null;
@@ -42,18 +68,10 @@ final class LuceneFolder {
             if (w.getLiveCommitData() == null || !w.getLiveCommitData().iterator().hasNext()) {
                 w.commit(); // an empty first commit so readers can open
             }
-            SearcherManager sm = new SearcherManager(w, new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader r, org.apache.lucene.index.IndexReader prev) {
-                    IndexSearcher s = new IndexSearcher(r);
-                    s.setSimilarity(LuceneRecords.SIMILARITY);
-                    return s;
-                }
-            });
-            return new Opened(dir, w, sm);
+            return new Opened(dir, w, new SearcherManager(w, SEARCHERS));
         } catch (LockObtainFailedException e) {
             closeQuietly(dir);
-            throw new IndexUnavailableException("index at " + path.toAbsolutePath() + " is locked by another Footnote process", e);
+            throw new IndexLockedException("index at " + path.toAbsolutePath() + " is locked by another Footnote process", e);
         } catch (AccessDeniedException e) {
             closeQuietly(dir);
             throw new IndexUnavailableException("index directory " + path.toAbsolutePath() + " is not writable", e);

@@ -58,6 +58,25 @@ public final class LuceneIndex implements ChunkStore {
         return new LuceneIndex(path, o.directory(), o.writer(), o.searchers(), dimension);
     }
 
+    /**
+     * Opens an existing index for searching only, without its write lock: works while another process (a running
+     * {@code serve}) holds the writer, and sees what that process has committed. Writes throw.
+     */
+    public static LuceneIndex openReadOnly(Path path, int dimension) {
+        LuceneFolder.Opened o = LuceneFolder.openReadOnly(path);
+        return new LuceneIndex(path, o.directory(), null, o.searchers(), dimension);
+    }
+
+    /** Whether this instance can write (false when opened with {@link #openReadOnly}). */
+    public boolean writable() {
+        return writer != null;
+    }
+
+    private IndexWriter writer() {
+        if (writer == null) throw new IllegalStateException("index at " + path + " is open read-only");
+        return writer;
+    }
+
     public Path path() {
         return path;
     }
@@ -69,6 +88,9 @@ public final class LuceneIndex implements ChunkStore {
     /** The embedding model recorded with the last commit, if any. */
     @Override
     public Optional<String> committedModel() {
+        if (writer == null) {
+            return search(s -> Optional.ofNullable(((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData().get(Fields.COMMIT_MODEL)));
+        }
         for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
             if (e.getKey().equals(Fields.COMMIT_MODEL)) return Optional.of(e.getValue());
         }
@@ -84,7 +106,7 @@ public final class LuceneIndex implements ChunkStore {
         }
         block.add(LuceneRecords.document(doc, chunks.size()));
         try {
-            writer.updateDocuments(new Term(Fields.DOC_ID, doc.id()), block);
+            writer().updateDocuments(new Term(Fields.DOC_ID, doc.id()), block);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to index " + path, e);
         }
@@ -93,7 +115,7 @@ public final class LuceneIndex implements ChunkStore {
     @Override
     public void delete(String docId) {
         try {
-            writer.deleteDocuments(new Term(Fields.DOC_ID, docId));
+            writer().deleteDocuments(new Term(Fields.DOC_ID, docId));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to index " + path, e);
         }
@@ -102,7 +124,7 @@ public final class LuceneIndex implements ChunkStore {
     @Override
     public void deleteAll() {
         try {
-            writer.deleteAll();
+            writer().deleteAll();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to index " + path, e);
         }
@@ -112,8 +134,8 @@ public final class LuceneIndex implements ChunkStore {
     @Override
     public void commit(String embeddingModel) {
         try {
-            writer.setLiveCommitData(Map.of(Fields.COMMIT_MODEL, embeddingModel).entrySet());
-            writer.commit();
+            writer().setLiveCommitData(Map.of(Fields.COMMIT_MODEL, embeddingModel).entrySet());
+            writer().commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit index " + path + ": " + e.getMessage(), e);
@@ -124,8 +146,8 @@ public final class LuceneIndex implements ChunkStore {
     @Override
     public void optimize() {
         try {
-            writer.forceMerge(1);
-            writer.commit();
+            writer().forceMerge(1);
+            writer().commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot optimise index " + path + ": " + e.getMessage(), e);
@@ -144,6 +166,7 @@ public final class LuceneIndex implements ChunkStore {
     <T> T search(SearchFunction<T> fn) {
         IndexSearcher s = null;
         try {
+            if (writer == null) searchers.maybeRefresh(); // see what the writing process has committed since
             s = searchers.acquire();
             return fn.apply(s);
         } catch (IOException e) {
@@ -255,7 +278,7 @@ public final class LuceneIndex implements ChunkStore {
     public void close() {
         try {
             searchers.close();
-            writer.close();
+            if (writer != null) writer.close();
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -61,8 +61,12 @@ public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanke
         });
     }
 
-    /** An OR of the analysed query terms (repeats become boosts) over the body and, boosted, the title. */
-    Query bm25Query(String text) {
+    /**
+     * An OR of the analysed query terms (repeats become boosts) over the body and, boosted, the title, plus the
+     * indexed spelling variants of rare names ({@link Misspellings}).
+     */
+    Query bm25Query(IndexSearcher s, String text) throws IOException {
+        java.util.Set<String> names = Misspellings.names(text);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (Map.Entry<String, Integer> e : QueryTerms.frequencies(text).entrySet()) {
             Query q = new TermQuery(new Term(Fields.BODY, e.getKey()));
@@ -71,6 +75,8 @@ public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanke
                 b.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, e.getKey())), params.titleBoost() * e.getValue()),
                         BooleanClause.Occur.SHOULD);
             }
+            Query variants = Misspellings.variants(s, e.getKey(), names);
+            if (variants != null) b.add(variants, BooleanClause.Occur.SHOULD);
         }
         return b.build();
     }
@@ -83,7 +89,7 @@ public final class LuceneRetriever implements Retriever, TermWeights, ChunkRanke
 
     /** The BM25 and vector lists this retriever's mode asks for, each the top {@code depth} by Lucene doc id. */
     private Lists lists(IndexSearcher s, String text, float[] vector, int depth) throws IOException {
-        Map<Integer, Double> bm25 = mode == Mode.VECTOR ? Map.of() : scores(s, bm25Query(text), depth);
+        Map<Integer, Double> bm25 = mode == Mode.VECTOR ? Map.of() : scores(s, bm25Query(s, text), depth);
         Map<Integer, Double> vec = mode == Mode.BM25 ? Map.of() : scores(s, new KnnFloatVectorQuery(Fields.VECTOR, vector, depth), depth);
         return new Lists(bm25, vec);
     }

@@ -86,7 +86,7 @@ final class OpenAiFormat {
     }
 
     static Footnote footnote(Answer a) {
-        return new Footnote(a.citations(), a.sentences(), a.removed(), a.abstained(), a.generator(), a.fallbackReason());
+        return new Footnote(a.citations(), a.sentences(), a.removed(), a.abstained(), a.generator(), a.fallbackReason(), a.shortAnswer());
     }
 
     static Usage usage(AskRequest request, String content) {
@@ -117,10 +117,11 @@ final class OpenAiFormat {
     /**
      * Footnote's structured citations, carried in an extra top-level field that OpenAI clients ignore: the citations,
      * each sentence of the content with its citation ids, {@code support} and {@code reason}, and the sentences the
-     * grounding policy removed.
+     * grounding policy removed, and the short answer.
      */
     record Footnote(List<Citation> citations, List<dev.footnote.cite.AnswerSentence> sentences,
-                    List<dev.footnote.cite.Grounding.Removed> removed, boolean abstained, String generator, String fallbackReason) {
+                    List<dev.footnote.cite.Grounding.Removed> removed, boolean abstained, String generator, String fallbackReason,
+                    dev.footnote.answer.ShortAnswer shortAnswer) {
     }
 
     record Usage(int prompt_tokens, int completion_tokens, int total_tokens) {

@@ -1,12 +1,14 @@
 package dev.footnote.web.api;
 
 import dev.footnote.answer.AnswerStats;
+import dev.footnote.index.Indexer;
 import dev.footnote.library.IndexStats;
 import dev.footnote.library.Library;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -18,12 +20,15 @@ final class OpsHandler {
     private final Library library;
     private final byte[] openapi;
     private final java.util.function.Supplier<Map<String, Long>> gauges;
+    private final java.util.function.Supplier<Indexer.Status> indexing;
 
     private final java.util.function.Supplier<dev.footnote.answer.ModelStatus> model;
 
     OpsHandler(BooleanSupplier ready, HttpMetrics http, AnswerStats answers, Library library,
-               java.util.function.Supplier<Map<String, Long>> gauges, java.util.function.Supplier<dev.footnote.answer.ModelStatus> model) {
+               java.util.function.Supplier<Map<String, Long>> gauges, java.util.function.Supplier<dev.footnote.answer.ModelStatus> model,
+               java.util.function.Supplier<Indexer.Status> indexing) {
         this.model = model;
+        this.indexing = indexing;
         this.gauges = gauges;
         this.ready = ready;
         this.http = http;
@@ -36,9 +41,28 @@ final class OpsHandler {
         }
     }
 
+    /** Liveness, and where indexing stands: documents done of the total, rates, seconds left. */
     void health(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
         // the server is up either way; a model that refuses its key is reported, not fatal
-        ctx.json(Map.of("status", "ok", "model", model.get()));
+        body.put("model", model.get());
+        body.put("indexing", indexing(indexing.get()));
+        ctx.json(body);
+    }
+
+    static Map<String, Object> indexing(Indexer.Status status) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("active", status.indexing());
+        status.progress().ifPresent(p -> {
+            m.put("documentsDone", p.done());
+            m.put("documentsTotal", p.total());
+            m.put("chunks", p.chunks());
+            m.put("documentsPerSecond", Math.round(p.documentsPerSecond() * 100) / 100.0);
+            m.put("chunksPerSecond", Math.round(p.chunksPerSecond() * 100) / 100.0);
+            m.put("etaSeconds", p.etaSeconds() < 0 ? null : p.etaSeconds());
+        });
+        return m;
     }
 
     void ready(Context ctx) {

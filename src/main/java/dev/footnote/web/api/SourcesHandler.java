@@ -76,6 +76,11 @@ final class SourcesHandler {
         ctx.json(Map.of("query", q, "hits", library.search(q, n).stream().map(Views.SearchHitView::of).toList()));
     }
 
+    /** Three questions a new reader could ask, drawn from the indexed documents. */
+    void examples(Context ctx) {
+        ctx.json(Map.of("questions", library.examples(3)));
+    }
+
     private static int intParam(String name, String value) {
         if (value == null) throw ApiException.badRequest(name, name + " is required");
         try {

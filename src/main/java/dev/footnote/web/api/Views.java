@@ -41,9 +41,10 @@ final class Views {
         }
     }
 
-    record DocumentView(String id, String title, String date, String path, long size, int chunks, String text) {
+    /** A document; {@code bodyStart} is where its content begins, after a {@code date …} header or front matter. */
+    record DocumentView(String id, String title, String date, String path, long size, int chunks, String text, int bodyStart) {
         static DocumentView of(StoredDocument d) {
-            return new DocumentView(d.id(), d.title(), d.date(), d.path(), d.size(), d.chunkCount(), d.text());
+            return new DocumentView(d.id(), d.title(), d.date(), d.path(), d.size(), d.chunkCount(), d.text(), d.bodyStart());
         }
     }
 }

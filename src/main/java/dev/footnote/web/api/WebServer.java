@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footnote.answer.AnswerService;
 import dev.footnote.config.ServerSettings;
 import dev.footnote.feedback.FeedbackService;
+import dev.footnote.index.Indexer;
 import dev.footnote.index.IngestReport;
 import dev.footnote.library.Library;
 import dev.footnote.library.Originals;
@@ -39,7 +40,8 @@ public final class WebServer implements AutoCloseable {
 
     private WebServer(ServerSettings server, AnswerService answers, Library library, UploadStore uploads, Originals originals,
                       Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges, McpHttpEndpoint mcp,
-                      Supplier<FeedbackService> feedbackService, Supplier<dev.footnote.answer.ModelStatus> model) {
+                      Supplier<FeedbackService> feedbackService, Supplier<dev.footnote.answer.ModelStatus> model,
+                      Supplier<Indexer.Status> indexing) {
         ObjectMapper json = Json.mapper();
         this.host = server.host();
         long maxUpload = (long) server.maxUploadMb() * 1024 * 1024;
@@ -53,7 +55,7 @@ public final class WebServer implements AutoCloseable {
         OpenAiHandler openai = new OpenAiHandler(answers, bodies, json);
         SourcesHandler sources = new SourcesHandler(library, originals);
         AdminHandler admin = new AdminHandler(uploads, reindex);
-        OpsHandler ops = new OpsHandler(ready::get, metrics, answers.stats(), library, gauges, model);
+        OpsHandler ops = new OpsHandler(ready::get, metrics, answers.stats(), library, gauges, model, indexing);
         // issue 16: MCP at /mcp and citation feedback at /api/feedback
         this.mcp = mcp;
         McpHandler mcpRoute = new McpHandler(mcp);
@@ -67,6 +69,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/documents/{docId}", guard.api(sources::document));
             config.routes.get("/api/documents/{docId}/file", guard.api(sources::file));
             config.routes.get("/api/search", guard.api(sources::search));
+            config.routes.get("/api/examples", guard.api(sources::examples));
             config.routes.post("/api/documents", guard.admin(admin::upload));
             config.routes.delete("/api/documents/{docId}", guard.admin(admin::delete));
             config.routes.post("/api/reindex", guard.admin(admin::reindex));
@@ -125,8 +128,8 @@ public final class WebServer implements AutoCloseable {
     public static WebServer create(ServerSettings server, AnswerService answers, Library library, UploadStore uploads,
                                    Originals originals, Supplier<IngestReport> reindex, Supplier<Map<String, Long>> gauges,
                                    McpHttpEndpoint mcp, Supplier<FeedbackService> feedback,
-                                   Supplier<dev.footnote.answer.ModelStatus> model) {
-        return new WebServer(server, answers, library, uploads, originals, reindex, gauges, mcp, feedback, model);
+                                   Supplier<dev.footnote.answer.ModelStatus> model, Supplier<Indexer.Status> indexing) {
+        return new WebServer(server, answers, library, uploads, originals, reindex, gauges, mcp, feedback, model, indexing);
     }
 
     public WebServer start(int port) {
@@ -142,7 +145,7 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
-    /** Marks the index open and synced: {@code /ready} answers 200 from now on. */
+    /** Marks the index open: {@code /ready} answers 200 from now on (indexing may go on in the background). */
     public void markReady() {
         ready.set(true);
     }

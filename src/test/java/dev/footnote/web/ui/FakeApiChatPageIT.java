@@ -61,6 +61,7 @@ class FakeApiChatPageIT {
     @BeforeEach
     void freshPage() {
         api.clearRequests();
+        api.indexing(0, null);
         api.deltaDelayMs(40);
         browser.freshPage(baseUrl());
     }
@@ -71,6 +72,22 @@ class FakeApiChatPageIT {
     }
 
     // ------------------------------------------------------------------ scenarios
+
+    @Test
+    void should_show_a_quiet_indexing_line_while_the_server_indexes_and_hide_it_when_done() {
+        // given: the server is indexing in the background
+        api.indexing(1200, 5183L);
+        browser.freshPage(baseUrl());
+
+        // then: a quiet status line says how far
+        WebElement line = waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("indexing-status")));
+        assertThat(line.getText()).isEqualTo("indexing 1,200 / 5,183 documents");
+        screenshot("00-indexing-line");
+
+        // when indexing finishes, the line goes away
+        api.indexing(0, null);
+        waitFor().until(ExpectedConditions.invisibilityOfElementLocated(testId("indexing-status")));
+    }
 
     @Test
     void answerStreamsInAndFootnoteOpensHighlightedSourceAndDocument() {

@@ -51,6 +51,8 @@ public final class FakeFootnoteApi implements AutoCloseable {
     private final List<JsonNode> askRequests = new CopyOnWriteArrayList<>();
     private final List<String> askAcceptHeaders = new CopyOnWriteArrayList<>();
     private volatile long deltaDelayMs = 40;
+    /** Background indexing as /health reports it: {done, total}, or null when idle. */
+    private volatile long[] indexing;
     private Javalin app;
 
     public FakeFootnoteApi(Path seedFile) throws IOException {
@@ -69,6 +71,7 @@ public final class FakeFootnoteApi implements AutoCloseable {
             config.routes.get("/api/documents", this::documents);
             config.routes.get("/api/documents/{docId}", this::document);
             config.routes.get("/api/search", this::search);
+            config.routes.get("/health", this::health);
         }).start(0);
         return this;
     }
@@ -94,6 +97,22 @@ public final class FakeFootnoteApi implements AutoCloseable {
     public void clearRequests() {
         askRequests.clear();
         askAcceptHeaders.clear();
+    }
+
+    /** Makes /health report indexing under way, {@code done} of {@code total} documents; null total: finished. */
+    public void indexing(long done, Long total) {
+        this.indexing = total == null ? null : new long[] {done, total};
+    }
+
+    private void health(Context ctx) {
+        long[] ix = indexing;
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("active", ix != null);
+        if (ix != null) {
+            status.put("documentsDone", ix[0]);
+            status.put("documentsTotal", ix[1]);
+        }
+        ctx.json(Map.of("status", "ok", "indexing", status));
     }
 
     public void deltaDelayMs(long ms) {

@@ -100,6 +100,87 @@ class RealAppChatPageIT {
     }
 
     @Test
+    void shortAnswerIsBoldInTheAnswerAndInsideTheHighlightedQuote() {
+        JsonNode expected = app.ask(GENEVA, List.of());
+        JsonNode shortAnswer = expected.path("shortAnswer");
+        assertThat(shortAnswer.isObject()).as("the API gives a short answer").isTrue();
+        String words = shortAnswer.path("text").asText();
+        int citationId = shortAnswer.path("citationId").asInt();
+
+        browser.ask(GENEVA);
+        WebElement answer = browser.lastAnswer();
+        browser.waitDone(answer);
+        List<WebElement> bold = answer.findElements(testId("answer-short"));
+        assertThat(bold).hasSize(1);
+        assertThat(bold.get(0).getTagName()).isEqualTo("strong");
+        assertThat(bold.get(0).getDomProperty("textContent")).isEqualTo(words);
+
+        JsonNode cited = null;
+        for (JsonNode c : expected.path("citations")) if (c.path("id").asInt() == citationId) cited = c;
+        assertThat(cited).isNotNull();
+        String quote = cited.path("quote").asText();
+        answer.findElements(testId("citation-marker")).stream().filter(m -> m.getText().equals(String.valueOf(citationId)))
+                .findFirst().orElseThrow().click();
+        WebElement panel = browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("source-panel")));
+        WebElement highlight = panel.findElement(testId("source-highlight"));
+        assertThat(highlight.getDomProperty("textContent")).isEqualTo(quote);
+        WebElement inside = highlight.findElement(testId("highlight-short"));
+        assertThat(inside.getTagName()).isEqualTo("strong");
+        assertThat(inside.getDomProperty("textContent")).isEqualTo(words);
+        Object before = browser.js("const r = document.createRange(); r.setStart(arguments[0], 0); r.setEndBefore(arguments[1]);"
+                + " return r.toString().length;", highlight, inside);
+        assertThat(((Number) before).intValue()).as("bold words at their offset in the quote")
+                .isEqualTo(shortAnswer.path("start").asInt() - cited.path("start").asInt());
+        browser.screenshot("15-short-answer-bold");
+
+        panel.findElement(testId("view-in-document")).click();
+        WebElement docView = browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("document-view")));
+        WebElement docHighlight = browser.waitFor().until(d -> docView.findElements(testId("document-highlight")).stream().findFirst().orElse(null));
+        assertThat(docHighlight.findElement(testId("highlight-short")).getDomProperty("textContent")).isEqualTo(words);
+    }
+
+    @Test
+    void emptyPageOffersThreeExampleQuestionsFromTheDocumentsThatGetAnswered() {
+        JsonNode examples = app.get("api/examples").path("questions");
+        assertThat(examples.size()).isEqualTo(3);
+        List<WebElement> offered = browser.waitFor().until(d -> {
+            List<WebElement> found = d.findElements(testId("example-question"));
+            return found.size() == 3 ? found : null;
+        });
+        for (int i = 0; i < 3; i++) assertThat(offered.get(i).getText()).isEqualTo(examples.get(i).asText());
+        assertThat(String.join(" ", offered.stream().map(WebElement::getText).toList())).contains("Blinken");
+        browser.screenshot("16-example-questions");
+
+        offered.get(0).click();
+        WebElement answer = browser.lastAnswer();
+        browser.waitDone(answer);
+        assertThat(answer.findElements(testId("abstention"))).isEmpty();
+        assertThat(answer.findElements(testId("citation-marker"))).isNotEmpty();
+    }
+
+    @Test
+    void passageSearchHighlightsWholeWordsOnly() {
+        browser.driver.get(app.baseUrl() + "#documents");
+        WebElement search = browser.byTestId("search-input");
+        search.sendKeys("military aid");
+        search.sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.waitFor().until(d -> !d.findElements(testId("search-hit")).isEmpty());
+        String hits = String.join(" ", browser.driver.findElements(testId("search-hit")).stream().map(WebElement::getText).toList());
+        assertThat(hits).as("a hit whose text says 'said'").containsIgnoringCase("said");
+        @SuppressWarnings("unchecked")
+        List<String> marked = (List<String>) browser.js("return Array.from(document.querySelectorAll('[data-testid=search-hit] mark.term'))"
+                + ".map(m => (m.previousSibling ? m.previousSibling.textContent.slice(-1) : ' ') + '|' + m.textContent + '|'"
+                + " + (m.nextSibling ? m.nextSibling.textContent.charAt(0) : ' '))");
+        assertThat(marked).isNotEmpty().allSatisfy(m -> {
+            String[] parts = m.split("\\|", -1);
+            assertThat(parts[1].toLowerCase(java.util.Locale.ROOT)).isIn("military", "aid");
+            assertThat(parts[0]).doesNotMatch("[\\p{L}\\p{N}]");
+            assertThat(parts[2]).doesNotMatch("[\\p{L}\\p{N}]");
+        });
+        browser.screenshot("17-search-whole-words");
+    }
+
+    @Test
     void abstentionSaysTheDocumentsDontSayAndOffersNearestPassages() {
         JsonNode expected = app.ask(NITROGEN, List.of());
         assertThat(expected.path("abstained").asBoolean()).isTrue();
@@ -237,17 +318,21 @@ class RealAppChatPageIT {
         String quote = citation.path("quote").asText();
         int start = citation.path("start").asInt();
         int end = citation.path("end").asInt();
-        String docText = app.document(citation.path("docId").asText()).path("text").asText();
+        JsonNode doc = app.document(citation.path("docId").asText());
+        String docText = doc.path("text").asText();
+        int body = doc.path("bodyStart").asInt();
         assertThat(docText.substring(start, end)).isEqualTo(quote);
 
         panel.findElement(testId("view-in-document")).click();
         WebElement docView = browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(testId("document-view")));
         WebElement highlight = browser.waitFor().until(d -> docView.findElements(testId("document-highlight")).stream().findFirst().orElse(null));
         assertThat(highlight.getDomProperty("textContent")).isEqualTo(quote);
-        assertThat(docView.findElement(By.id("document-text")).getDomProperty("textContent")).isEqualTo(docText);
+        // the "date …" header is metadata shown as the date, not as text
+        String shown = docView.findElement(By.id("document-text")).getDomProperty("textContent");
+        assertThat(shown).isEqualTo(docText.substring(body)).doesNotStartWith("date");
         Object offset = browser.js("const r = document.createRange(); r.setStart(document.getElementById('document-text'), 0);"
                 + " r.setEndBefore(arguments[0]); return r.toString().length;", highlight);
-        assertThat(((Number) offset).intValue()).as("characters before the highlight").isEqualTo(start);
+        assertThat(((Number) offset).intValue()).as("characters before the highlight").isEqualTo(start - body);
         browser.waitFor().until(d -> browser.isInViewport(highlight));
         return docView;
     }
