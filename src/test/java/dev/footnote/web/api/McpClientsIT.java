@@ -105,7 +105,7 @@ class McpClientsIT {
         String[] auth = {"Accept", "application/json, text/event-stream", "Authorization", "Bearer " + TOKEN};
 
         HttpResponse<String> rebound = server.postJson("/mcp", list, concat(auth, "Origin", "http://attacker.example:7070"));
-        HttpResponse<String> local = server.postJson("/mcp", list, concat(auth, "Origin", "http://localhost:6274"));
+        HttpResponse<String> local = server.postJson("/mcp", list, concat(auth, "Origin", server.url("")));
 
         assertThat(rebound.statusCode()).isEqualTo(403);
         assertThat(rebound.body()).contains("Origin").doesNotContain("get_document_span");
