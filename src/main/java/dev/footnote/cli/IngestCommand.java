@@ -49,6 +49,7 @@ final class IngestCommand implements Command {
         try (App app = opened) {
             IngestReport r = app.syncSeeds(Progress.console("ingest", 0), a.flag("allow-empty"));
             System.out.println(r.summary());
+            r.skipped().forEach(k -> System.out.println("  skipped " + k.path() + ": " + k.reason()));
         }
         return 0;
     }

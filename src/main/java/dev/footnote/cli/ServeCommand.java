@@ -74,6 +74,7 @@ final class ServeCommand implements Command {
                 System.err.println("footnote serve: indexing stopped: " + e.getMessage());
             } else {
                 System.out.println(r.summary());
+                r.skipped().forEach(k -> System.out.println("  skipped " + k.path() + ": " + k.reason()));
                 System.out.println("the index is up to date with " + app.settings().seedsDir());
             }
         });

@@ -136,15 +136,15 @@ public final class Indexer implements AutoCloseable {
         Corpus.Listing listing = corpus.list();
         Map<String, String> existing = index.hashes();
         List<Corpus.Skipped> skipped = new ArrayList<>(listing.skipped());
-        // each skipped file is reported once, when it is found (not again in the summary)
-        for (Corpus.Skipped s : listing.skipped()) log.warn("skipped {}: {}", s.path(), s.reason());
+        // each skipped file is reported once, in the report the command prints; the log has them at debug level
+        for (Corpus.Skipped s : listing.skipped()) log.debug("skipped {}: {}", s.path(), s.reason());
         Set<String> seen = new HashSet<>();
         List<CorpusEntry> todo = new ArrayList<>();
         int unchanged = 0;
         for (CorpusEntry e : listing.entries()) {
             if (!seen.add(e.id())) {
                 skipped.add(new Corpus.Skipped(e.path(), "duplicate id " + e.id()));
-                log.warn("skipped {}: duplicate id {}", e.path(), e.id());
+                log.debug("skipped {}: duplicate id {}", e.path(), e.id());
                 continue;
             }
             if (e.hash().equals(existing.get(e.id()))) unchanged++;
@@ -175,7 +175,7 @@ public final class Indexer implements AutoCloseable {
                     else added++;
                 } catch (UnreadableDocumentException | RuntimeException ex) {
                     skipped.add(new Corpus.Skipped(e.path(), ex.getMessage()));
-                    log.warn("skipped {}: {}", e.path(), ex.getMessage());
+                    log.debug("skipped {}: {}", e.path(), ex.getMessage());
                     if (existing.containsKey(e.id())) index.delete(e.id());
                 }
                 if (batch.size() >= BATCH_DOCS || i == todo.size() - 1) {
