@@ -104,9 +104,9 @@ class HostileInputIT {
     @Test
     void should_answer_431_to_oversized_headers() throws Exception {
         // when
-        int one = send(("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(WebServer.MAX_HEADER_BYTES + 1)
+        int one = send(("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(WebServer.MAX_HEADER_BYTES + 1)
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        StringBuilder many = new StringBuilder("GET /api/documents HTTP/1.1\r\nHost: x\r\n");
+        StringBuilder many = new StringBuilder("GET /api/documents HTTP/1.1\r\nHost: localhost\r\n");
         for (int i = 0; i < 2_000; i++) many.append("X-H").append(i).append(": v\r\n");
         int count = send(many.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII));
 
@@ -119,8 +119,8 @@ class HostileInputIT {
     @Test
     void should_answer_408_to_a_client_that_stops_half_way_through_its_request_body() throws Exception {
         for (String half : List.of(
-                "POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"quest",
-                "POST /api/documents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ADMIN + "\r\n"
+                "POST /api/ask HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"quest",
+                "POST /api/documents HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN + "\r\n"
                         + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 500\r\n\r\n--b\r\n"
                         + "Content-Disposition: form-data; name=\"file\"; filename=\"slow.txt\"\r\n\r\nsome te")) {
             // when the client goes quiet, the server answers 408 and closes the connection
@@ -136,7 +136,7 @@ class HostileInputIT {
     @Test
     void should_close_the_connection_of_a_client_that_stops_half_way_through_its_headers() throws Exception {
         // when: Jetty has no request to answer yet, so the idle timeout closes the connection (a 408 would do too)
-        byte[] rest = halfSent("GET /health HTTP/1.1\r\nHost: x\r\n");
+        byte[] rest = halfSent("GET /health HTTP/1.1\r\nHost: localhost\r\n");
 
         // then
         assertThat(status(rest)).as(new String(rest, StandardCharsets.ISO_8859_1)).isIn(0, 408);
@@ -159,7 +159,7 @@ class HostileInputIT {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.web.port())) {
             // given
             s.setSoTimeout(IDLE_TIMEOUT_MS + HANG_GUARD_MS);
-            s.getOutputStream().write(("POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            s.getOutputStream().write(("POST /api/ask HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 100\r\n\r\n{\"question\":").getBytes(StandardCharsets.US_ASCII));
 
             // when the client closes its side half-way through the body
