@@ -79,9 +79,11 @@ final class BodyDeadline extends Handler.Wrapper {
                     return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
-                    if (finished.compareAndSet(false, true)) {
-                        timer.cancel();
-                        Response.writeError(request, response, callback, chunk.getFailure());
+                    // a client that went quiet (idle timeout) is 408; a body cut off or broken otherwise is 400, never 500
+                    if (chunk.getFailure() instanceof java.util.concurrent.TimeoutException) {
+                        fail(408, "Request timeout", "the request body stopped arriving");
+                    } else {
+                        fail(400, "Bad request", "the request body could not be read");
                     }
                     return;
                 }

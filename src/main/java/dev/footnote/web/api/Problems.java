@@ -67,11 +67,14 @@ final class Problems {
      * 408 or 400, not a 500. The connection is usually gone, so the answer is mostly for the log and the metrics.
      */
     static ApiException fromBrokenBody(Throwable e) {
+        // a timeout anywhere in the chain wins: Jetty wraps an idle multipart body in a 400 BadMessageException
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.util.concurrent.TimeoutException) {
                 return new ApiException(408, "request-timeout", "Request timeout", "the request body did not arrive in time",
                         null, Map.of());
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() >= 400 && b.getCode() < 500) {
                 return new ApiException(b.getCode(), "http-" + b.getCode(), org.eclipse.jetty.http.HttpStatus.getMessage(b.getCode()),
                         "the request could not be read", null, Map.of());
