@@ -99,6 +99,9 @@ public final class AnswerService {
         listener.onRetrieval(hits);
         GenerationRequest gen = GenerationRequest.fromHits(standalone, request.history(), hits,
                 passages.isEmpty() ? null : query.vector());
+        if (!passages.isEmpty() && !standalone.equals(request.question())) {
+            gen = gen.withAskedVector(new SearchQuery(request.question(), embedder).vector());
+        }
 
         Attempt attempt = model != null && !passages.isEmpty() ? modelAttempt(gen, passages, listener, timings)
                 : new Attempt(null, model == null ? "no_model_configured" : null);
@@ -183,7 +186,7 @@ public final class AnswerService {
         } else {
             Resolution r = resolver.resolve(draft.sentences(), passages);
             outcome = new Outcome(local.name(), r, r.text(), false, List.of());
-            Markers.renderEach(r.sentences()).forEach(listener::onDelta);
+            Markers.renderClauses(r.sentences()).forEach(listener::onDelta);
         }
         timings.put("verify", ms(t));
         return outcome;

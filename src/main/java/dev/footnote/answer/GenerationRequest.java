@@ -7,10 +7,12 @@ import java.util.List;
 /**
  * What a generator answers from: the (standalone) question, the conversation so far, numbered passages ([1] is
  * passages.get(0)), the question's embedding, and the retrieval scores of the passages (fused score and vector
- * similarity, NaN where unknown).
+ * similarity, NaN where unknown), and, when the standalone question was rewritten from the conversation, the embedding
+ * of the question as the reader asked it ({@code askedVector}, else null): the sentence that answers is judged against
+ * the reader's own words, the rewrite only finds the passages.
  */
 public record GenerationRequest(String question, List<ChatTurn> history, List<Passage> passages, float[] questionVector,
-                                double[] scores, double[] vectorScores) {
+                                double[] scores, double[] vectorScores, float[] askedVector) {
     public GenerationRequest {
         history = List.copyOf(history);
         passages = List.copyOf(passages);
@@ -18,8 +20,18 @@ public record GenerationRequest(String question, List<ChatTurn> history, List<Pa
         if (vectorScores == null) vectorScores = new double[passages.size()];
     }
 
+    public GenerationRequest(String question, List<ChatTurn> history, List<Passage> passages, float[] questionVector,
+                             double[] scores, double[] vectorScores) {
+        this(question, history, passages, questionVector, scores, vectorScores, null);
+    }
+
     public GenerationRequest(String question, List<ChatTurn> history, List<Passage> passages, float[] questionVector) {
         this(question, history, passages, questionVector, null, null);
+    }
+
+    /** This request, with the embedding of the question as the reader asked it before it was rewritten. */
+    public GenerationRequest withAskedVector(float[] asked) {
+        return new GenerationRequest(question, history, passages, questionVector, scores, vectorScores, asked);
     }
 
     /** A request over retrieval hits, keeping their scores. */

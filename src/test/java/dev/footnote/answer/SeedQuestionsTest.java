@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.footnote.answer.local.Calibration;
 import dev.footnote.answer.local.LocalAnswerGenerator;
+import dev.footnote.cite.AnswerSentence;
 import dev.footnote.cite.Citation;
 import dev.footnote.cite.CitationResolver;
 import dev.footnote.support.SeedIndex;
@@ -121,6 +122,17 @@ class SeedQuestionsTest {
         assertThat(standalone.rewrittenQuestion()).isNull();
         assertThat(standalone.question()).isEqualTo("What is the capital of France?");
         assertThat(standalone.abstained()).isTrue();
+    }
+
+    @Test
+    void should_answer_a_follow_up_with_what_its_own_words_ask_not_with_what_the_last_answer_said() {
+        // "he" is Blinken, from the conversation; what is asked is whom he meets in Kiev, not the Geneva talks again
+        List<ChatTurn> history = List.of(new ChatTurn("user", "Who did Blinken meet in Geneva?"), new ChatTurn("assistant",
+                "Foreign Secretary Anthony Blinken warned on Friday after talks with Russian Foreign Minister Sergei Lavrov in Geneva, Switzerland. [1]"));
+        Answer a = service.answer(new AskRequest("Who will he meet in Kiev?", history, null));
+        assertThat(a.rewrittenQuestion()).contains("Blinken");
+        assertThat(a.abstained()).isFalse();
+        assertThat(a.sentences().stream().limit(2).map(AnswerSentence::text)).anySatisfy(t -> assertThat(t).contains("Zhelensky"));
     }
 
     @Test

@@ -56,6 +56,17 @@ public final class FollowUps {
         return question.strip() + " (" + String.join(" ", carried) + ")";
     }
 
+    /**
+     * The words a {@link #rewrite} carried over from the conversation (the parenthesised tail it appends), or an empty
+     * string for a question that was not rewritten. They place the question; the reader's own words say what is asked.
+     */
+    static String carried(String standalone) {
+        String q = standalone.strip();
+        if (!q.endsWith(")")) return "";
+        int open = q.lastIndexOf(" (");
+        return open < 0 ? "" : q.substring(open + 2, q.length() - 1);
+    }
+
     /** Whether the question leans on what was said before, so cannot be searched on its own. */
     static boolean needsContext(String question) {
         String q = question.strip();

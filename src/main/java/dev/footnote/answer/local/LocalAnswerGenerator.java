@@ -46,6 +46,11 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     static final double EXTRA_SENTENCE_SHARE = 0.45;
     /** How many of the best sentences a strict question's asked-for phrase may come from (set by hand). */
     static final int TYPED_WITHIN = 3;
+    /**
+     * The weight of a word a follow-up carried over from the conversation, against the reader's own words (set by hand:
+     * half keeps it able to break ties between sentences about the asked thing, never to outweigh that thing).
+     */
+    static final double CARRIED_WEIGHT = 0.25;
     private final TermWeights weights;
     private final Calibration calibration;
     private final ShortAnswers spans = ShortAnswers.DEFAULT;
@@ -130,11 +135,11 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     List<Scored> score(GenerationRequest request) {
         List<String> qTerms = new ArrayList<>(new LinkedHashSet<>(Analyzers.terms(request.question())));
         qTerms.removeAll(QUESTION_TERMS);
-        Map<String, Double> idf = qTerms.isEmpty() ? Map.of() : weights.idf(qTerms);
+        Map<String, Double> idf = qTerms.isEmpty() ? Map.of() : contextDiscounted(request.question(), weights.idf(qTerms));
         double totalIdf = qTerms.stream().mapToDouble(t -> idf.getOrDefault(t, 0.0)).sum();
         SentenceFeatures.QuestionShape shape = SentenceFeatures.QuestionShape.of(request.question());
         ShortAnswers.Question sq = ShortAnswers.Question.of(request.question());
-        float[] qv = request.questionVector();
+        float[] qv = sentenceQuestionVector(request);
         List<Scored> out = new ArrayList<>();
         List<Passage> passages = request.passages();
         for (int p = 0; p < Math.min(passages.size(), calibration.maxPassages()); p++) {
@@ -165,6 +170,34 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
         }
         out.removeIf(s -> dev.footnote.cite.Instructions.looksLikeInstruction(s.text));
         out.sort(Comparator.comparingDouble((Scored s) -> -s.score).thenComparingInt(s -> s.passage).thenComparingInt(s -> s.sentence));
+        return out;
+    }
+
+    /**
+     * What a sentence's cosine is measured against: the question as the reader asked it, when a follow-up was rewritten
+     * and the reader's own words ask something ("Who will he meet in Kiev?"); else the standalone question ("Why?").
+     */
+    private static float[] sentenceQuestionVector(GenerationRequest request) {
+        String carried = FollowUps.carried(request.question());
+        if (request.askedVector() == null || carried.isEmpty()) return request.questionVector();
+        List<String> own = new ArrayList<>(Analyzers.terms(request.question().substring(0, request.question().lastIndexOf(" ("))));
+        own.removeAll(QUESTION_TERMS);
+        return own.isEmpty() ? request.questionVector() : request.askedVector();
+    }
+
+    /**
+     * The question's term weights, with the words a follow-up carried over from the conversation (and does not ask
+     * again itself) counted at {@link #CARRIED_WEIGHT}: "Who will he meet in Kiev? (Blinken Geneva)" is about meeting
+     * in Kiev, and Geneva only says who "he" is. A question that was not rewritten is unchanged.
+     */
+    private static Map<String, Double> contextDiscounted(String question, Map<String, Double> idf) {
+        String carried = FollowUps.carried(question);
+        if (carried.isEmpty()) return idf;
+        Set<String> own = new java.util.HashSet<>(Analyzers.terms(question.substring(0, question.lastIndexOf(" ("))));
+        Map<String, Double> out = new java.util.HashMap<>(idf);
+        for (String t : Analyzers.terms(carried)) {
+            if (!own.contains(t)) out.computeIfPresent(t, (k, v) -> v * CARRIED_WEIGHT);
+        }
         return out;
     }
 

@@ -27,6 +27,12 @@ class FollowUpsTest {
     }
 
     @Test
+    void should_name_the_words_a_rewrite_carried_over_and_none_for_a_question_as_asked() {
+        assertThat(FollowUps.carried(FollowUps.rewrite("Who will he meet in Kiev?", HISTORY))).contains("Blinken").doesNotContain("Kiev");
+        assertThat(FollowUps.carried("What is the capital of France?")).isEmpty();
+    }
+
+    @Test
     void should_leave_a_first_question_alone() {
         assertThat(FollowUps.rewrite("And in Kiev?", List.of())).isEqualTo("And in Kiev?");
     }
