@@ -56,6 +56,28 @@ public final class Markers {
         return String.join("", renderEach(sentences));
     }
 
+    /** Where a rendered sentence may be cut for streaming: after a comma, semicolon or colon, before the space. */
+    private static final Pattern CLAUSE_END = Pattern.compile("[,;:](?=\\s)");
+
+    /**
+     * {@link #renderEach}, each sentence further cut after its commas, semicolons and colons, so that a one-sentence
+     * answer still streams in readable pieces. The pieces concatenate to exactly the answer text, and a marker is never
+     * cut (it holds no such punctuation followed by a space).
+     */
+    public static List<String> renderClauses(List<AnswerSentence> sentences) {
+        List<String> out = new ArrayList<>();
+        for (String sentence : renderEach(sentences)) {
+            int from = 0;
+            Matcher m = CLAUSE_END.matcher(sentence);
+            while (m.find()) {
+                out.add(sentence.substring(from, m.end()));
+                from = m.end();
+            }
+            out.add(sentence.substring(from));
+        }
+        return out;
+    }
+
     /** {@link #render} one sentence at a time, for streaming: the pieces concatenate to exactly the answer text. */
     public static List<String> renderEach(List<AnswerSentence> sentences) {
         List<String> out = new ArrayList<>(sentences.size());

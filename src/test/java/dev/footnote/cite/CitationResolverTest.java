@@ -117,6 +117,15 @@ class CitationResolverTest {
     }
 
     @Test
+    void should_stream_a_sentence_clause_by_clause_without_cutting_a_marker() {
+        Resolution r = resolver.resolve(Markers.parse("The Nile, the longest river, is about 6,650 kilometres long [1]; it flows north [1, 2]."), passages);
+        List<String> pieces = Markers.renderClauses(r.sentences());
+        assertThat(String.join("", pieces)).isEqualTo(r.text());
+        assertThat(pieces).hasSizeGreaterThanOrEqualTo(3).noneMatch(p -> p.matches("(?s).*\\[[\\d,;\\s]*$"));
+        assertThat(pieces.get(0)).isEqualTo("The Nile,");
+    }
+
+    @Test
     void should_renumber_streamed_markers_in_order_of_first_use_and_hold_back_a_half_marker() {
         List<String> out = new java.util.ArrayList<>();
         MarkerStream stream = new MarkerStream(out::add, 2);
