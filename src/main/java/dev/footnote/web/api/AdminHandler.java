@@ -22,7 +22,14 @@ final class AdminHandler {
 
     void upload(Context ctx) {
         // refuse an oversized body before the multipart parser buffers it (64 KB allows for the multipart framing)
-        if (ctx.req().getContentLengthLong() > uploads.maxUploadBytes() + 64 * 1024) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > uploads.maxUploadBytes() + 64 * 1024) {
+            // read (up to twice the limit) and drop it, so the client still sending it can read the 413
+            try {
+                JsonBodies.discard(ctx.req().getInputStream(), declared, 2 * uploads.maxUploadBytes() + 64 * 1024);
+            } catch (IOException e) {
+                // the client went away or stalled: the 413 is written if it can be
+            }
             throw ApiException.tooLarge("file", "file is larger than " + uploads.maxUploadBytes() / (1024 * 1024) + " MB");
         }
         if (!ctx.isMultipartFormData()) throw ApiException.unsupportedMediaType("upload the file as multipart/form-data, field 'file'");

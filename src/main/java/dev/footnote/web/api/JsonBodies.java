@@ -29,12 +29,12 @@ final class JsonBodies {
         byte[] body;
         try (InputStream in = ctx.bodyInputStream()) {
             if (declared > MAX_BYTES) {
-                drain(in, declared);
+                discard(in, declared, DRAIN_LIMIT);
                 throw tooLarge();
             }
             body = in.readNBytes(MAX_BYTES + 1);
             if (body.length > MAX_BYTES) {
-                drain(in, DRAIN_LIMIT);
+                discard(in, DRAIN_LIMIT, DRAIN_LIMIT);
                 throw tooLarge();
             }
         } catch (IOException e) {
@@ -53,12 +53,14 @@ final class JsonBodies {
     }
 
     /**
-     * Reads and discards a modestly oversized body so the client, still sending it, can read the 413; a body beyond
-     * {@link #DRAIN_LIMIT} is not worth reading and its connection is simply closed after the response.
+     * Reads and discards a modestly oversized body so the client, still sending it, can read the 413 (a server that
+     * answers and closes while the client is still writing resets the connection, and the client never sees the
+     * answer); a body declared larger than {@code limit} is not worth reading and its connection is simply closed after
+     * the response.
      */
-    private static void drain(InputStream in, long declared) throws IOException {
-        if (declared > DRAIN_LIMIT) return;
-        long left = DRAIN_LIMIT;
+    static void discard(InputStream in, long declared, long limit) throws IOException {
+        if (declared > limit) return;
+        long left = limit;
         byte[] buf = new byte[64 * 1024];
         int n;
         while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) left -= n;

@@ -95,6 +95,24 @@ class AdminApiIT {
     }
 
     @Test
+    void should_let_a_client_that_sends_its_whole_oversized_upload_before_reading_see_the_413() {
+        // given a 1 MB limit and a client that writes all 1.9 MB of its body before it reads anything
+        byte[] head = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[1_900_000];
+        java.util.Arrays.fill(body, (byte) 'a');
+        System.arraycopy(head, 0, body, 0, head.length);
+
+        // when
+        RawHttp.Response r = RawHttp.send(server.web.port(), "POST", "/api/documents",
+                java.util.Map.of("Authorization", "Bearer " + TOKEN, "Content-Type", "multipart/form-data; boundary=b"), body);
+
+        // then the server read and dropped the body instead of closing the connection under the client's writes
+        assertThat(r.status()).as(r.text()).isEqualTo(413);
+        assertThat(r.text()).contains("\"field\":\"file\"");
+    }
+
+    @Test
     void should_refuse_unsupported_types_oversized_and_unreadable_files() {
         // when
         HttpResponse<String> exe = server.upload("tool.exe", "MZ".getBytes(), AUTH);
