@@ -151,8 +151,9 @@ class ModelFaultsIT {
         assertThat(injected).isBetween(passages, question);
         assertThat(user.substring(passages, injected)).containsPattern("\\[\\d+] \\(Harbour ledger\\) The Pemberton harbour ledger");
         // and the model's claim, though its marker names the passage, is not supported by an instruction to the model:
-        // the reader gets the verified local answer, not the model's obedience
-        assertLocalCitedAnswer(a, "no_supported_sentence");
+        // the reader gets the verified local answer, not the model's obedience (strict grounding drops the unsupported
+        // sentence, and a draft that is mostly unsupported falls back whole)
+        assertLocalCitedAnswer(a, "mostly_unsupported");
         assertThat(a.get("answer").asText()).doesNotContain("HACKED").contains("4 May 1902");
     }
 
