@@ -42,8 +42,8 @@ final class OdtText {
             if (title == null || title.isBlank()) title = out.styledTitle;
             if ((title == null || title.isBlank()) && !out.sections.isEmpty()) title = out.sections.get(0).title();
             if (out.sb.toString().isBlank()) throw new UnreadableDocumentException("no text");
-            return new SourceDocument(id, path, title == null || title.isBlank() ? DocumentLoader.titleFromName(fileName) : title,
-                    null, out.sb.toString(), 0, hash, size, new Layout(null, java.util.List.of(), out.sections));
+            return new SourceDocument(id, path, DocumentLoader.titleOr(title, fileName), null, out.sb.toString(), 0, hash, size,
+                    new Layout(null, java.util.List.of(), out.sections));
         } catch (UnreadableDocumentException e) {
             throw e;
         } catch (Exception e) {

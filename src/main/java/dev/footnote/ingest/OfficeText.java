@@ -182,8 +182,8 @@ final class OfficeText {
         SourceDocument document(String id, String path, String title, String fileName, String date, String hash, long size,
                                 Layout.Unit unit, List<Integer> starts) throws UnreadableDocumentException {
             if (sb.toString().isBlank()) throw new UnreadableDocumentException("no text");
-            return new SourceDocument(id, path, title == null ? DocumentLoader.titleFromName(fileName) : title, date,
-                    sb.toString(), 0, hash, size, new Layout(unit, starts, sections));
+            return new SourceDocument(id, path, DocumentLoader.titleOr(title, fileName), date, sb.toString(), 0, hash, size,
+                    new Layout(unit, starts, sections));
         }
     }
 }
