@@ -154,6 +154,9 @@
     return res;
   }
 
+  // feedback.js builds its controls and sends its reports with these: one element builder, one token-aware fetch
+  window.FootnoteApp = { el, apiFetch, readProblem };
+
   async function getJson(url) {
     const res = await apiFetch(url, { headers: { Accept: 'application/json' } });
     if (!res.ok) throw await readProblem(res);

@@ -1,7 +1,8 @@
 /*
  * Footnote web chat: readers' feedback. "Supports this sentence? yes / no" on each footnote in the side panel, and
  * thumbs up / down with an optional comment on each answer, sent to POST /api/feedback. Plain JS, no innerHTML:
- * every text is inserted as text. app.js calls window.FootnoteFeedback where it renders a footnote or an answer.
+ * every text is inserted as text. app.js calls window.FootnoteFeedback where it renders a footnote or an answer, and
+ * lends it its element builder and token-aware fetch (window.FootnoteApp).
  */
 'use strict';
 
@@ -9,17 +10,9 @@
   /** Verdicts already sent in this page, so a reopened footnote shows what the reader said. */
   const sent = new Map();
 
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v == null || v === false) continue;
-      if (k === 'class') e.className = v;
-      else if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2).toLowerCase(), v);
-      else e.setAttribute(k, v === true ? '' : String(v));
-    }
-    for (const c of children) if (c != null) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    return e;
-  }
+  /** app.js's helpers (window.FootnoteApp): app.js runs after this file, before any of these functions is called. */
+  const app = () => window.FootnoteApp;
+  const el = (...args) => app().el(...args);
 
   const THUMB_UP = 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z';
   const THUMB_DOWN = 'M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z';
@@ -40,16 +33,16 @@
     return svg;
   }
 
+  /** Sends a report with the page's API token (asked for once, as for every other call). */
   async function send(report) {
-    const res = await fetch('api/feedback', {
+    const res = await app().apiFetch('api/feedback', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(report),
     });
     if (!res.ok) {
-      let detail = 'Could not send (' + res.status + ')';
-      try { const p = await res.json(); if (p && p.detail) detail = String(p.detail); } catch (_) { /* not JSON */ }
-      throw new Error(detail);
+      const problem = (await app().readProblem(res)).problem;
+      throw new Error(problem.detail || 'Could not send (' + res.status + ')');
     }
     return res.json();
   }

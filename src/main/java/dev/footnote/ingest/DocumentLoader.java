@@ -168,12 +168,16 @@ public final class DocumentLoader {
         }
         String text = HtmlText.visibleText(doc);
         if (text.isBlank()) throw new UnreadableDocumentException("no visible text");
-        return new SourceDocument(id, path, title == null || title.isBlank() ? titleFromName(fileName) : title, date,
-                text, 0, hash, size);
+        return new SourceDocument(id, path, titleOr(title, fileName), date, text, 0, hash, size);
     }
 
     static String titleFromName(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /** The title a file names for itself, else its file name without the extension. */
+    static String titleOr(String title, String fileName) {
+        return title == null || title.isBlank() ? titleFromName(fileName) : title;
     }
 }

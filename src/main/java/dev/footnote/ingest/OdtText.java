@@ -27,7 +27,7 @@ final class OdtText {
             throws UnreadableDocumentException {
         byte[] content = null;
         byte[] meta = null;
-        long limit = Math.min(OfficeText.MAX_ENTRY_BYTES, 100L * bytes.length);
+        long limit = Math.min(OfficeText.MAX_ENTRY_BYTES, (long) OfficeText.MAX_INFLATE_RATIO * bytes.length);
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             boolean anyEntry = false;
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
@@ -42,8 +42,8 @@ final class OdtText {
             if (title == null || title.isBlank()) title = out.styledTitle;
             if ((title == null || title.isBlank()) && !out.sections.isEmpty()) title = out.sections.get(0).title();
             if (out.sb.toString().isBlank()) throw new UnreadableDocumentException("no text");
-            return new SourceDocument(id, path, title == null || title.isBlank() ? DocumentLoader.titleFromName(fileName) : title,
-                    null, out.sb.toString(), 0, hash, size, new Layout(null, java.util.List.of(), out.sections));
+            return new SourceDocument(id, path, DocumentLoader.titleOr(title, fileName), null, out.sb.toString(), 0, hash, size,
+                    new Layout(null, java.util.List.of(), out.sections));
         } catch (UnreadableDocumentException e) {
             throw e;
         } catch (Exception e) {
@@ -57,10 +57,7 @@ final class OdtText {
         byte[] buf = new byte[64 * 1024];
         for (int n; (n = in.read(buf)) > 0; ) {
             out.write(buf, 0, n);
-            if (out.size() > limit) {
-                throw new UnreadableDocumentException("refused as a possible zip bomb: a part of the .odt inflates more than 100 times or past "
-                        + OfficeText.MAX_ENTRY_BYTES / (1024 * 1024) + " MB");
-            }
+            if (out.size() > limit) throw OfficeText.zipBomb("odt");
         }
         return out.toByteArray();
     }

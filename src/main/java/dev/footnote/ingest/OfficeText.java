@@ -35,12 +35,14 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
  * bombs) or are not Office Open XML at all are refused with the reason.
  */
 final class OfficeText {
-    /** POI refuses an entry that inflates more than 100 times its packed size or past this many bytes. */
+    /** An archive part may inflate to at most this many times its packed size (POI: per entry; .odt: per archive)... */
+    static final int MAX_INFLATE_RATIO = 100;
+    /** ...and to at most this many bytes. */
     static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;
     private static final Pattern HEADING = Pattern.compile("(?i)^heading\\s*([1-9])$");
 
     static {
-        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMinInflateRatio(1.0 / MAX_INFLATE_RATIO);
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
     }
 
@@ -148,10 +150,7 @@ final class OfficeText {
         if (e instanceof UnreadableDocumentException u) return u;
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (m.contains("zip bomb") || m.contains("max. ratio") || m.contains("exceed the max")) {
-                return new UnreadableDocumentException("refused as a possible zip bomb: a part of the ." + type
-                        + " inflates more than 100 times or past " + MAX_ENTRY_BYTES / (1024 * 1024) + " MB");
-            }
+            if (m.contains("zip bomb") || m.contains("max. ratio") || m.contains("exceed the max")) return zipBomb(type);
             if (t instanceof OLE2NotOfficeXmlFileException) {
                 return new UnreadableDocumentException("an old binary Office file, not ." + type + ": save it as ." + type);
             }
@@ -161,6 +160,12 @@ final class OfficeText {
             }
         }
         return new UnreadableDocumentException("corrupt ." + type + " file: " + e.getMessage());
+    }
+
+    /** A part of the archive inflated past {@link #MAX_INFLATE_RATIO} or {@link #MAX_ENTRY_BYTES}. */
+    static UnreadableDocumentException zipBomb(String type) {
+        return new UnreadableDocumentException("refused as a possible zip bomb: a part of the ." + type + " inflates more than "
+                + MAX_INFLATE_RATIO + " times or past " + MAX_ENTRY_BYTES / (1024 * 1024) + " MB");
     }
 
     /** Paragraphs joined by blank lines, so each one ends a sentence, plus the headings met on the way. */
@@ -182,8 +187,8 @@ final class OfficeText {
         SourceDocument document(String id, String path, String title, String fileName, String date, String hash, long size,
                                 Layout.Unit unit, List<Integer> starts) throws UnreadableDocumentException {
             if (sb.toString().isBlank()) throw new UnreadableDocumentException("no text");
-            return new SourceDocument(id, path, title == null ? DocumentLoader.titleFromName(fileName) : title, date,
-                    sb.toString(), 0, hash, size, new Layout(unit, starts, sections));
+            return new SourceDocument(id, path, DocumentLoader.titleOr(title, fileName), date, sb.toString(), 0, hash, size,
+                    new Layout(unit, starts, sections));
         }
     }
 }

@@ -52,8 +52,8 @@ final class PdfText {
             String title = info == null ? null : info.getTitle();
             String date = info == null || info.getCreationDate() == null ? null
                     : info.getCreationDate().toInstant().toString().substring(0, 10);
-            return new SourceDocument(id, path, title == null || title.isBlank() ? DocumentLoader.titleFromName(fileName) : title,
-                    date, pages.text(), 0, hash, size, new Layout(Layout.Unit.PAGE, pages.starts(), pages.sections()));
+            return new SourceDocument(id, path, DocumentLoader.titleOr(title, fileName), date, pages.text(), 0, hash, size,
+                    new Layout(Layout.Unit.PAGE, pages.starts(), pages.sections()));
         } catch (InvalidPasswordException e) {
             throw new UnreadableDocumentException("encrypted PDF (a password is needed to read it)");
         } catch (IOException e) {

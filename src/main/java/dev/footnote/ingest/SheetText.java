@@ -42,8 +42,8 @@ final class SheetText {
             }
             if (sb.toString().isBlank()) throw new UnreadableDocumentException("no text");
             String title = book.getProperties().getCoreProperties().getTitle();
-            return new SourceDocument(id, path, title == null || title.isBlank() ? DocumentLoader.titleFromName(fileName) : title,
-                    null, sb.toString(), 0, hash, size, new Layout(null, List.of(), sections));
+            return new SourceDocument(id, path, DocumentLoader.titleOr(title, fileName), null, sb.toString(), 0, hash, size,
+                    new Layout(null, List.of(), sections));
         } catch (IOException | RuntimeException e) {
             throw OfficeText.unreadable("xlsx", e);
         }

@@ -18,6 +18,8 @@ public final class Library {
     private final ChunkStore index;
     private final Retriever retriever;
     private final Embedder embedder;
+    /** The last example questions, with the documents (id and hash) they were drawn from. */
+    private volatile Examples examples;
 
     public Library(ChunkStore index, Retriever retriever, Embedder embedder) {
         this.index = index;
@@ -65,14 +67,27 @@ public final class Library {
                 .map(h -> new SearchHit(h, Snippets.highlight(h.passage().text(), query))).toList();
     }
 
-    /** Up to {@code n} example questions drawn from the text of the first documents ({@link ExampleQuestions}). */
+    /**
+     * Up to {@code n} example questions drawn from the text of the first documents ({@link ExampleQuestions}); read
+     * and worked out again only when those documents have changed, not on every page load.
+     */
     public List<String> examples(int n) {
+        List<StoredDocument> listed = index.documents(false);
+        List<String> drawnFrom = listed.subList(0, Math.min(EXAMPLE_DOCUMENTS, listed.size())).stream()
+                .map(d -> d.id() + '\n' + d.hash()).toList();
+        Examples last = examples;
+        if (last != null && last.n() == n && last.drawnFrom().equals(drawnFrom)) return last.questions();
         List<String> texts = new java.util.ArrayList<>();
-        for (StoredDocument d : index.documents(false)) {
+        for (StoredDocument d : listed) {
             if (texts.size() >= EXAMPLE_DOCUMENTS) break;
             index.document(d.id()).ifPresent(full -> texts.add(full.text().substring(Math.min(full.bodyStart(), full.text().length()))));
         }
-        return ExampleQuestions.of(texts, n);
+        List<String> questions = ExampleQuestions.of(texts, n);
+        examples = new Examples(n, drawnFrom, questions);
+        return questions;
+    }
+
+    private record Examples(int n, List<String> drawnFrom, List<String> questions) {
     }
 
     public IndexStats stats() {

@@ -1,5 +1,6 @@
 package dev.footnote.mcp;
 
+import dev.footnote.config.ServerSettings;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -23,7 +24,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * MCP over Streamable HTTP, stateless: each POST to the endpoint carries one JSON-RPC message and gets its JSON
  * response (the SDK's servlet transport), so the web layer can serve it from an ordinary route behind its token
- * check and rate limit. A GET (server-initiated stream) is 405, which clients take as "no stream offered".
+ * check and rate limit. That route answers a GET (server-initiated stream) with 405, which clients take as "no stream
+ * offered".
  *
  * <p>Malformed messages are answered here, before the SDK sees them: its own error path serializes the exception
  * object, stack trace included.
@@ -51,13 +53,8 @@ public final class McpHttpEndpoint implements AutoCloseable {
                 .build();
     }
 
-    /** Serves one HTTP request to {@link #PATH}: POST a message; other methods are 405. */
+    /** Serves one POST to {@link #PATH}; the web layer's route answers other methods (405). */
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"POST".equals(request.getMethod())) {
-            response.setHeader("Allow", "POST");
-            error(response, 405, McpSchema.ErrorCodes.INVALID_REQUEST, "this server offers no stream: POST JSON-RPC messages to " + PATH);
-            return;
-        }
         if (!allowedOrigin(request.getHeader("Origin"))) {
             error(response, 403, McpSchema.ErrorCodes.INVALID_REQUEST, "requests from web pages are refused (Origin " + request.getHeader("Origin") + ")");
             return;
@@ -98,7 +95,7 @@ public final class McpHttpEndpoint implements AutoCloseable {
         if (origin == null) return true;
         try {
             String host = java.net.URI.create(origin.strip()).getHost();
-            return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1"));
+            return host != null && ServerSettings.LOOPBACK_NAMES.contains(host);
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -79,12 +79,10 @@ final class BodyDeadline extends Handler.Wrapper {
                     return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
-                    // a client that went quiet (idle timeout) is 408; a body cut off or broken otherwise is 400, never 500
-                    if (chunk.getFailure() instanceof java.util.concurrent.TimeoutException) {
-                        fail(408, "Request timeout", "the request body stopped arriving");
-                    } else {
-                        fail(400, "Bad request", "the request body could not be read");
-                    }
+                    // the same mapping as a body broken under a route: went quiet (idle timeout) 408, cut off 400, never 500
+                    ApiException broken = Problems.fromBrokenBody(chunk.getFailure());
+                    fail(broken != null ? broken.problem()
+                            : JettyProblems.byStatus(400, "Bad request", "the request body could not be read"));
                     return;
                 }
                 ByteBuffer b = chunk.getByteBuffer();
@@ -92,7 +90,7 @@ final class BodyDeadline extends Handler.Wrapper {
                 synchronized (body) {
                     if (body.size() + n > maxBytes) {
                         chunk.release();
-                        fail(413, "Content too large", "the request body is larger than " + maxBytes + " bytes");
+                        fail(JettyProblems.byStatus(413, "Content too large", "the request body is larger than " + maxBytes + " bytes"));
                         return;
                     }
                     byte[] bytes = new byte[n];
@@ -114,16 +112,17 @@ final class BodyDeadline extends Handler.Wrapper {
             long elapsed = System.nanoTime() - start;
             long required = elapsed <= graceNanos ? 0 : minBytesPerSecond * (elapsed - graceNanos) / 1_000_000_000L;
             if (arrived < required) {
-                fail(408, "Request timeout", "the request body arrived slower than " + minBytesPerSecond + " bytes per second");
+                fail(JettyProblems.byStatus(408, "Request timeout",
+                        "the request body arrived slower than " + minBytesPerSecond + " bytes per second"));
             } else {
                 timer = scheduler.schedule(this::checkRate, 1, TimeUnit.SECONDS);
             }
         }
 
-        private void fail(int status, String title, String detail) {
+        private void fail(Problem problem) {
             if (!finished.compareAndSet(false, true)) return;
             timer.cancel();
-            JettyProblems.write(response, callback, status, title, detail);
+            JettyProblems.write(response, callback, problem);
         }
 
         private void complete() {

@@ -37,8 +37,18 @@ final class JettyProblems extends ErrorHandler {
     static byte[] body(int status, String reason) {
         String title = HttpStatus.getMessage(status);
         String detail = reason == null || reason.isBlank() ? title : reason;
-        String json = "{\"type\":\"/problems/http-" + status + "\",\"title\":" + quote(title) + ",\"status\":" + status
-                + ",\"detail\":" + quote(detail) + "}";
+        return json(byStatus(status, title, detail));
+    }
+
+    /** A problem typed by its status alone ({@code /problems/http-421}), for refusals made before any routing. */
+    static Problem byStatus(int status, String title, String detail) {
+        return new Problem("/problems/http-" + status, title, status, detail, null);
+    }
+
+    /** The problem as JSON, written by hand: Jetty's error paths run outside Javalin and its JSON mapper. */
+    static byte[] json(Problem p) {
+        String json = "{\"type\":" + quote(p.type()) + ",\"title\":" + quote(p.title()) + ",\"status\":" + p.status()
+                + ",\"detail\":" + quote(p.detail()) + (p.field() == null ? "" : ",\"field\":" + quote(p.field())) + "}";
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -57,13 +67,11 @@ final class JettyProblems extends ErrorHandler {
         return sb.append('"').toString();
     }
 
-    /** Writes a problem response straight from a Jetty handler, before any routing. */
-    static void write(Response response, Callback callback, int status, String title, String detail) {
-        response.setStatus(status);
+    /** Writes a problem response straight from a Jetty handler, before any routing, and closes the connection. */
+    static void write(Response response, Callback callback, Problem problem) {
+        response.setStatus(problem.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
         response.getHeaders().put(new HttpField(HttpHeader.CONNECTION, "close"));
-        String json = "{\"type\":\"/problems/http-" + status + "\",\"title\":" + quote(title) + ",\"status\":" + status
-                + ",\"detail\":" + quote(detail) + "}";
-        response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
+        response.write(true, ByteBuffer.wrap(json(problem)), callback);
     }
 }

@@ -25,8 +25,8 @@ final class Perimeter extends Handler.Wrapper {
         SecurityHeaders.addTo(response.getHeaders());
         String host = request.getHeaders().get(HttpHeader.HOST);
         if (host != null && !allowed(host)) {
-            JettyProblems.write(response, callback, 421, "Misdirected request",
-                    "this server does not answer for that host name; see FOOTNOTE_ALLOWED_HOSTS");
+            JettyProblems.write(response, callback, JettyProblems.byStatus(421, "Misdirected request",
+                    "this server does not answer for that host name; see FOOTNOTE_ALLOWED_HOSTS"));
             return true;
         }
         return super.handle(request, response, callback);

@@ -65,6 +65,7 @@ final class Problems {
     /**
      * A request body that stopped arriving (idle timeout) or ended before its Content-Length is the client's fault:
      * 408 or 400, not a 500. The connection is usually gone, so the answer is mostly for the log and the metrics.
+     * The one mapping for broken bodies: {@link BodyDeadline} and multipart uploads use it too.
      */
     static ApiException fromBrokenBody(Throwable e) {
         // a timeout anywhere in the chain wins: Jetty wraps an idle multipart body in a 400 BadMessageException
