@@ -89,11 +89,6 @@ final class Chromium implements AutoCloseable {
         return new Chromium(screenshots);
     }
 
-    /** The older name some browser tests on main still call (they skip per class via {@link Installed}). */
-    static Chromium startOrSkip(String test, Path screenshots) throws IOException {
-        return start(screenshots);
-    }
-
     /** A desktop-sized, light-mode page at {@code url} with empty local storage, its question box shown. */
     void freshPage(String url) {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
