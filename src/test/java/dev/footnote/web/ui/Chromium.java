@@ -89,6 +89,18 @@ final class Chromium implements AutoCloseable {
         return new Chromium(screenshots);
     }
 
+    /**
+     * Closes a browser test class's browser and then, even when that fails, the app it drove; either may be null (a
+     * start that failed part-way).
+     */
+    static void closeBoth(Chromium browser, AutoCloseable app) throws Exception {
+        try {
+            if (browser != null) browser.close();
+        } finally {
+            if (app != null) app.close();
+        }
+    }
+
     /** A desktop-sized, light-mode page at {@code url} with empty local storage, its question box shown. */
     void freshPage(String url) {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
