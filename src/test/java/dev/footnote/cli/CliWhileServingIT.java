@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.footnote.App;
 import dev.footnote.config.Settings;
 import dev.footnote.index.Progress;
+import dev.footnote.support.CliProcess;
+import dev.footnote.support.CliProcess.Result;
 import dev.footnote.support.TestEmbedders;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -77,23 +75,7 @@ class CliWhileServingIT {
                 .contains(index.toAbsolutePath().toString()).doesNotContain("\tat ").doesNotContain("Exception");
     }
 
-    record Result(int exitCode, String stdout, String stderr) {
-    }
-
     private static Result run(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(root, "out", ".txt");
-        Path err = Files.createTempFile(root, "err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("FOOTNOTE_"));
-        env.put("FOOTNOTE_INDEX_DIR", index.toString());
-        env.put("FOOTNOTE_SEEDS_DIR", seeds.toString());
-        env.put("FOOTNOTE_LLM_PROVIDER", "none");
-        Process p = pb.start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        return new Result(p.isAlive() ? -1 : p.exitValue(), Files.readString(out), Files.readString(err));
+        return new CliProcess(index, seeds).run(root, 180, args);
     }
 }

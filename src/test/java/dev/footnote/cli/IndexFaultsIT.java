@@ -3,6 +3,8 @@ package dev.footnote.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.footnote.support.CliProcess;
+import dev.footnote.support.CliProcess.Result;
 import dev.footnote.support.Skip;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -103,24 +104,8 @@ class IndexFaultsIT {
         assertThat(r.stdout()).doesNotContain("Footnote is ready");
     }
 
-    record Result(int exitCode, String stdout, String stderr) {
-    }
-
     private Result serve(Path index) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0")
-                .redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("FOOTNOTE_"));
-        env.put("FOOTNOTE_INDEX_DIR", index.toString());
-        env.put("FOOTNOTE_SEEDS_DIR", seeds.toString());
-        env.put("FOOTNOTE_LLM_PROVIDER", "none");
-        Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        return new Result(p.isAlive() ? -1 : p.exitValue(), Files.readString(tmp.resolve("out.txt")),
-                Files.readString(tmp.resolve("err.txt")));
+        return new CliProcess(index, seeds).run(tmp, 60, "serve", "--port", "0");
     }
 
     private static boolean mountTmpfs(Path dir, String options) throws InterruptedException {

@@ -4,6 +4,7 @@ import dev.footnote.engine.lucene.LuceneIndex;
 import dev.footnote.ingest.Chunker;
 import dev.footnote.ingest.FolderCorpus;
 import dev.footnote.support.HashEmbedder;
+import dev.footnote.support.TestEmbedders;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,38 +34,34 @@ public final class IngestChild {
     }
 
     /** Pauses the ingest for good once enough documents are committed. */
-    static final class PausingEmbedder implements Embedder {
+    static final class PausingEmbedder extends TestEmbedders.Forwarding {
         /*
          * A floor on each call's time, so 1,000 documents (32 batches) cannot all be ingested before the first
          * time-based commit: only slower, never faster, on a loaded machine.
          */
         static final int MIN_CALL_MS = 40;
-        private final HashEmbedder delegate = new HashEmbedder();
         private final Path dir;
         private final int pauseAt;
 
         PausingEmbedder(Path dir, int pauseAt) {
+            super(new HashEmbedder());
             this.dir = dir;
             this.pauseAt = pauseAt;
         }
 
         @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public int dimension() {
-            return 384;
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return delegate.embedQuery(query);
-        }
-
-        @Override
         public List<float[]> embedPassages(List<String> texts) {
+            pauseOnceCommitted();
+            return super.embedPassages(texts);
+        }
+
+        @Override
+        public List<PassageVectors> embedWithSentences(List<PassageText> passages) {
+            pauseOnceCommitted();
+            return super.embedWithSentences(passages);
+        }
+
+        private void pauseOnceCommitted() {
             try {
                 int committed = CrashSafetyIT.committedDocs(dir);
                 if (committed >= pauseAt) {
@@ -76,7 +73,6 @@ public final class IngestChild {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return delegate.embedPassages(texts);
         }
     }
 }

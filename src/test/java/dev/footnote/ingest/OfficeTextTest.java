@@ -5,22 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.footnote.support.OfficeFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class OfficeTextTest {
-    private final DocumentLoader loader = new DocumentLoader(10_000_000);
-    @TempDir
-    Path dir;
-
-    private SourceDocument load(String name, byte[] bytes) throws Exception {
-        Path f = dir.resolve(name);
-        Files.write(f, bytes);
-        return loader.load(f, name);
-    }
-
+class OfficeTextTest extends FileLoading {
     @Test
     void should_read_a_word_file_with_its_title_and_sections() throws Exception {
         SourceDocument d = load("plan.docx", OfficeFiles.docx("Title|Ferry timetable review", "Heading1|Winter service",

@@ -4,23 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.footnote.support.OfficeFiles;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PdfTextTest {
-    private final DocumentLoader loader = new DocumentLoader(10_000_000);
-    @TempDir
-    Path dir;
-
-    private SourceDocument load(String name, byte[] bytes) throws Exception {
-        Path f = dir.resolve(name);
-        Files.write(f, bytes);
-        return loader.load(f, name);
-    }
-
+class PdfTextTest extends FileLoading {
     private SourceDocument report() throws Exception {
         return load("report.pdf", OfficeFiles.pdf("Harbour report", OfficeFiles.REPORT_HEADER, OfficeFiles.REPORT));
     }

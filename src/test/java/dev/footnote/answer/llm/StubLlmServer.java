@@ -3,11 +3,13 @@ package dev.footnote.answer.llm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.footnote.config.LlmSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +128,11 @@ public final class StubLlmServer implements AutoCloseable {
     /** Base URL for the OpenAI client (it appends {@code /chat/completions}). */
     public String openAiBaseUrl() {
         return url() + "/v1";
+    }
+
+    /** Settings that point the app's OpenAI client at this server, giving up on an answer after {@code timeout}. */
+    public LlmSettings openAiSettings(Duration timeout) {
+        return new LlmSettings("openai", "stub-model", openAiBaseUrl(), "sk-test", timeout);
     }
 
     /** Base URL for the Anthropic client (it appends {@code messages}). */

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.footnote.answer.llm.CircuitBreaker;
 import dev.footnote.answer.llm.StubLlmServer;
-import dev.footnote.config.LlmSettings;
 import dev.footnote.config.ServerSettings;
 import dev.footnote.index.Progress;
 import java.net.http.HttpRequest;
@@ -54,8 +53,7 @@ class ModelFaultsIT {
     @BeforeAll
     static void start() throws Exception {
         stub = StubLlmServer.start();
-        server = TestServer.start(ServerSettings.open(),
-                new LlmSettings("openai", "stub-model", stub.openAiBaseUrl(), "sk-test", LLM_TIMEOUT));
+        server = TestServer.start(ServerSettings.open(), stub.openAiSettings(LLM_TIMEOUT));
         // a seed whose passage carries a prompt injection
         Files.writeString(server.seeds.resolve("ledger.md"), """
                 ---

@@ -12,6 +12,7 @@ import dev.footnote.index.PassageText;
 import dev.footnote.index.PassageVectors;
 import dev.footnote.index.Progress;
 import dev.footnote.support.HashEmbedder;
+import dev.footnote.support.TestEmbedders;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -128,36 +129,15 @@ class ServeWhileIndexingIT {
     }
 
     /** Embeds through a delegate, but blocks on the {@code pauseAt}-th batch of passages until released. */
-    private static final class Gate implements Embedder {
+    private static final class Gate extends TestEmbedders.Forwarding {
         final CountDownLatch paused = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
-        private final Embedder delegate;
         private final int pauseAt;
         private final AtomicInteger batches = new AtomicInteger();
 
         Gate(Embedder delegate, int pauseAt) {
-            this.delegate = delegate;
+            super(delegate);
             this.pauseAt = pauseAt;
-        }
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public int dimension() {
-            return delegate.dimension();
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return delegate.embedQuery(query);
-        }
-
-        @Override
-        public List<float[]> embedPassages(List<String> texts) {
-            return delegate.embedPassages(texts);
         }
 
         @Override
@@ -170,7 +150,7 @@ class ServeWhileIndexingIT {
                     Thread.currentThread().interrupt();
                 }
             }
-            return delegate.embedWithSentences(passages);
+            return super.embedWithSentences(passages);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.footnote.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.footnote.answer.llm.StubLlmServer;
-import dev.footnote.config.LlmSettings;
 import dev.footnote.config.ServerSettings;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -40,8 +39,7 @@ class StreamingIT {
     @BeforeAll
     static void start() throws Exception {
         stub = StubLlmServer.start();
-        server = TestServer.start(ServerSettings.open(),
-                new LlmSettings("openai", "stub-model", stub.openAiBaseUrl(), "sk-test", Duration.ofSeconds(60)));
+        server = TestServer.start(ServerSettings.open(), stub.openAiSettings(Duration.ofSeconds(60)));
     }
 
     @AfterAll

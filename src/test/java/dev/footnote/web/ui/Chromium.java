@@ -89,9 +89,16 @@ final class Chromium implements AutoCloseable {
         return new Chromium(screenshots);
     }
 
-    /** The older name some browser tests on main still call (they skip per class via {@link Installed}). */
-    static Chromium startOrSkip(String test, Path screenshots) throws IOException {
-        return start(screenshots);
+    /**
+     * Closes a browser test class's browser and then, even when that fails, the app it drove; either may be null (a
+     * start that failed part-way).
+     */
+    static void closeBoth(Chromium browser, AutoCloseable app) throws Exception {
+        try {
+            if (browser != null) browser.close();
+        } finally {
+            if (app != null) app.close();
+        }
     }
 
     /** A desktop-sized, light-mode page at {@code url} with empty local storage, its question box shown. */

@@ -46,12 +46,8 @@ class FakeApiChatPageIT {
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (api != null) api.close();
-        }
+    static void stopBrowser() throws Exception {
+        Chromium.closeBoth(browser, api);
     }
 
     static String baseUrl() {

@@ -36,12 +36,8 @@ class FeedbackPageIT {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (app != null) app.close();
-        }
+    static void stop() throws Exception {
+        Chromium.closeBoth(browser, app);
     }
 
     @Test

@@ -3,21 +3,14 @@ package dev.footnote.web.ui;
 import static dev.footnote.web.ui.Chromium.testId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.footnote.App;
-import dev.footnote.config.Settings;
-import dev.footnote.index.Progress;
 import dev.footnote.ingest.Hashing;
 import dev.footnote.support.OfficeFiles;
-import dev.footnote.web.api.WebServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,38 +27,20 @@ class OpenOriginalPageIT {
     /** The extension id of Chromium's built-in PDF viewer. */
     private static final String PDF_VIEWER = "chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/";
     private static final String QUESTION = "When will the new Harbour Bridge open to traffic?";
-    private static Path root;
-    private static App app;
-    private static WebServer web;
+    private static RealFootnoteApp app;
     private static Chromium browser;
     private static byte[] pdf;
 
     @BeforeAll
     static void start() throws IOException {
         browser = Chromium.start(Path.of("target", "screenshots", "open-original"));
-        root = Files.createTempDirectory("footnote-original-");
-        Path seeds = Files.createDirectories(root.resolve("seeds"));
         pdf = OfficeFiles.pdf("Harbour district report", OfficeFiles.REPORT_HEADER, OfficeFiles.REPORT);
-        Files.write(seeds.resolve(PDF), pdf);
-        app = App.create(Settings.defaults().withDirs(seeds, root.resolve("index")));
-        app.syncSeeds(Progress.silent());
-        web = app.webServer().start(0);
-        web.markReady();
+        app = RealFootnoteApp.over(Map.of(PDF, pdf));
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (web != null) web.close();
-            if (app != null) app.close();
-            if (root != null) {
-                try (Stream<Path> s = Files.walk(root)) {
-                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        }
+    static void stop() throws Exception {
+        Chromium.closeBoth(browser, app);
     }
 
     @SuppressWarnings("unchecked")
@@ -76,7 +51,7 @@ class OpenOriginalPageIT {
     @Test
     void should_show_the_page_and_open_the_original_pdf_at_that_page() {
         // given
-        String base = "http://127.0.0.1:" + web.port() + "/";
+        String base = app.baseUrl();
         browser.freshPage(base);
 
         // when

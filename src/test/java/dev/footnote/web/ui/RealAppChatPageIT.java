@@ -41,12 +41,8 @@ class RealAppChatPageIT {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (app != null) app.close();
-        }
+    static void stop() throws Exception {
+        Chromium.closeBoth(browser, app);
     }
 
     @BeforeEach

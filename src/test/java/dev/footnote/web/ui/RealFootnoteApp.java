@@ -19,12 +19,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The real Footnote app (index, local answerer, HTTP API and the web page) on port 0, over a temp Lucene index of a
- * temp seeds folder holding the seed document and a hostile Markdown document whose text carries script markup.
+ * temp seeds folder holding the seed document and a hostile Markdown document whose text carries script markup (or,
+ * through {@link #over}, a test's own files).
  */
 final class RealFootnoteApp implements AutoCloseable {
     static final String SEED_FILE = "000_19ee0b4e2523900b.txt";
@@ -42,19 +45,10 @@ final class RealFootnoteApp implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    private RealFootnoteApp(dev.footnote.config.ServerSettings http) throws IOException {
+    private RealFootnoteApp(Map<String, byte[]> seedFiles, dev.footnote.config.ServerSettings http) throws IOException {
         root = Files.createTempDirectory("footnote-ui-");
         Path seeds = Files.createDirectories(root.resolve("seeds"));
-        Files.copy(Path.of("seeds", SEED_FILE), seeds.resolve(SEED_FILE));
-        Files.writeString(seeds.resolve(HOSTILE_FILE), """
-                ---
-                title: %s
-                date: 2023-05-04
-                ---
-                The beekeepers of Varnholm island harvest heather honey in late August.
-                Their hives stand in painted wooden boxes along the northern cliffs. %s
-                Each hive on Varnholm produces about twelve kilograms of heather honey a year.
-                """.formatted(HOSTILE_TITLE, HOSTILE_MARKUP));
+        for (Map.Entry<String, byte[]> f : seedFiles.entrySet()) Files.write(seeds.resolve(f.getKey()), f.getValue());
         Settings settings = Settings.defaults().withDirs(seeds, root.resolve("index")).withServer(http);
         App started = App.create(settings);
         WebServer server = null;
@@ -71,12 +65,32 @@ final class RealFootnoteApp implements AutoCloseable {
     }
 
     static RealFootnoteApp start() throws IOException {
-        return new RealFootnoteApp(dev.footnote.config.ServerSettings.open());
+        return start(dev.footnote.config.ServerSettings.open());
     }
 
     /** With these HTTP settings, such as an API token. */
     static RealFootnoteApp start(dev.footnote.config.ServerSettings server) throws IOException {
-        return new RealFootnoteApp(server);
+        return new RealFootnoteApp(seedAndHostile(), server);
+    }
+
+    /** Over just {@code seedFiles} (file name to bytes) instead of the seed and hostile documents, default settings. */
+    static RealFootnoteApp over(Map<String, byte[]> seedFiles) throws IOException {
+        return new RealFootnoteApp(seedFiles, Settings.defaults().server());
+    }
+
+    private static Map<String, byte[]> seedAndHostile() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(SEED_FILE, Files.readAllBytes(Path.of("seeds", SEED_FILE)));
+        files.put(HOSTILE_FILE, """
+                ---
+                title: %s
+                date: 2023-05-04
+                ---
+                The beekeepers of Varnholm island harvest heather honey in late August.
+                Their hives stand in painted wooden boxes along the northern cliffs. %s
+                Each hive on Varnholm produces about twelve kilograms of heather honey a year.
+                """.formatted(HOSTILE_TITLE, HOSTILE_MARKUP).getBytes(StandardCharsets.UTF_8));
+        return files;
     }
 
     /** The index folder, which also holds the embedded feedback database. */
