@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The linear model that ranks {@link SpanCandidates} within a sentence (softmax over one sentence's candidates),
- * fitted on SQuAD dev; README "Calibration of the local answerer" gives the procedure ({@code tools/fit_local.py}).
+ * fitted on SQuAD dev by {@code eval calibrate}; README "Calibration of the local answerer" gives the procedure.
  * {@code minScore} is the score below which no phrase stands out and the short answer is left out.
  */
 record SpanModel(List<Double> weights, double minScore) {
@@ -14,16 +14,16 @@ record SpanModel(List<Double> weights, double minScore) {
             // in parentheses, sentence start, counts another noun, after a locative preposition, question word just
             // before, just after, ends a clause, in the clause with most question words, has a function word inside,
             // ends a capitalised run
-            0.097, 0.285, 0.096, -0.478, -1.103, -0.977, 0.485, 1.238, 0.615, 1.154, -0.464, 0.0,
-            0.424, 0.456, -0.237, 0.631, -0.348, 0.132, -0.129, -0.160, 1.049, 0.591, -0.370, 0.050,
+            0.098, 0.286, 0.088, -0.473, -1.154, -0.97, 0.497, 1.246, 0.608, 1.148, -0.468, 0.0,
+            0.421, 0.453, -0.245, 0.573, -0.27, 0.133, -0.106, -0.154, 1.027, 0.583, -0.362, 0.05,
             // per kind: capitalised share, number, date, maximal capitalised run, locative, single word, maximal chunk
-            -0.740, 1.805, -0.166, -0.278, -0.104, 0.760, -0.347, // NUMBER
-            -0.366, 1.069, 1.622, 0.024, 0.626, 0.878, 0.125, // DATE
-            0.871, -0.418, -0.225, 0.636, -0.460, -0.338, -0.066, // PERSON
-            0.591, -0.278, -0.196, 0.366, 0.351, -0.045, 0.264, // PLACE
-            0.503, -0.072, -0.092, 0.545, 0.048, -0.139, 0.219, // NAME
-            -0.070, -0.125, -0.781, 0.360, -0.489, -0.627, 0.252, // WHAT
-            -0.304, 0.259, 0.230, -0.415, 0.160, -0.392, 0.168), // OTHER
+            -0.752, 1.83, -0.179, -0.271, -0.109, 0.761, -0.343, // NUMBER
+            -0.364, 1.078, 1.643, 0.028, 0.608, 0.9, 0.095, // DATE
+            0.868, -0.414, -0.227, 0.627, -0.474, -0.342, -0.057, // PERSON
+            0.61, -0.286, -0.199, 0.349, 0.359, -0.047, 0.274, // PLACE
+            0.516, -0.072, -0.103, 0.556, 0.055, -0.157, 0.232, // NAME
+            -0.064, -0.099, -0.795, 0.397, -0.475, -0.623, 0.232, // WHAT
+            -0.316, 0.272, 0.256, -0.44, 0.17, -0.394, 0.174), // OTHER
             -1.0);
 
     SpanModel {
