@@ -14,9 +14,9 @@ import java.util.List;
 public record Calibration(List<Double> sentenceWeights, int maxPassages, int maxSentences,
                           List<Double> confidenceWeights, double confidenceBias, double minConfidence) {
     public static final Calibration DEFAULT = new Calibration(
-            List.of(3.473, 1.959, -0.346, 2.987, 0.346, -0.317, 0.461, 0.426, -0.401, 0.589, -0.413, -0.358, 0.763,
-                    -1.1, 0.989, 0.392, 1.586, -0.393), 5, 3,
-            List.of(-4.087, 13.316, 17.355, -4.884, 3.912), -12.378, -1.3);
+            List.of(3.473, 1.958, -0.346, 2.985, 0.345, -0.317, 0.461, 0.427, -0.401, 0.589, -0.414, -0.358, 0.756,
+                    -1.1, 0.99, 0.391, 1.585, -0.393), 5, 3,
+            List.of(-4.165, 13.211, 17.519, -5.095, 4.066), -12.306, -1.3);
 
     public Calibration {
         sentenceWeights = List.copyOf(sentenceWeights);

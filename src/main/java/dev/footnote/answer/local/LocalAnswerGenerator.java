@@ -43,7 +43,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
      * probability (softmax over the candidates): close calls show both, clear winners stand alone. Fitted by
      * {@code eval calibrate} (README, "Calibration of the local answerer").
      */
-    static final double EXTRA_SENTENCE_SHARE = 0.5;
+    static final double EXTRA_SENTENCE_SHARE = 0.45;
     /** How many of the best sentences a strict question's asked-for phrase may come from (set by hand). */
     static final int TYPED_WITHIN = 3;
     /**
