@@ -2,6 +2,7 @@ package dev.footnote;
 
 import dev.footnote.answer.AnswerGenerator;
 import dev.footnote.answer.AnswerService;
+import dev.footnote.answer.AskRequest;
 import dev.footnote.answer.SourceCheck;
 import dev.footnote.answer.llm.LangChain4jAnswerGenerator;
 import dev.footnote.answer.llm.Prompts;
@@ -92,7 +93,11 @@ public final class App implements AutoCloseable {
         this.answers = new AnswerService(engine.retriever(), embedder, local, model, new CitationResolver(engine.weights()),
                 settings.topK(), checkSources ? SourceCheck.against(engine.store()) : SourceCheck.TRUSTING,
                 Grounding.Mode.parse(settings.llm().grounding()));
-        this.library = new Library(engine.store(), engine.retriever(), embedder);
+        // example questions are offered only when the local answerer answers them (no model call, no network)
+        AnswerService localOnly = new AnswerService(engine.retriever(), embedder, local, Optional.empty(),
+                new CitationResolver(engine.weights()), settings.topK());
+        this.library = new Library(engine.store(), engine.retriever(), embedder,
+                q -> !localOnly.answer(AskRequest.of(q)).abstained());
         answers.onAnswer(recentAnswers::remember);
     }
 
