@@ -83,10 +83,32 @@ public final class McpHttpEndpoint implements AutoCloseable {
             error(response, 400, McpSchema.ErrorCodes.INVALID_REQUEST, "send a JSON-RPC request or notification");
             return;
         }
+        if (message instanceof McpSchema.JSONRPCRequest r && !paramsFit(r)) {
+            error(response, 400, McpSchema.ErrorCodes.INVALID_PARAMS, "the params of " + r.method() + " are not of the shape it takes");
+            return;
+        }
         try {
             transport.service(new Replayed(request, body), response);
         } catch (ServletException e) {
             throw new IOException(e);
+        }
+    }
+
+    /**
+     * Whether a request's params convert to what the SDK reads them as; when they do not, the SDK answers 500 with
+     * the conversion exception's message (class names and all).
+     */
+    private boolean paramsFit(McpSchema.JSONRPCRequest r) {
+        Class<?> type = switch (String.valueOf(r.method())) {
+            case McpSchema.METHOD_INITIALIZE -> McpSchema.InitializeRequest.class;
+            case McpSchema.METHOD_TOOLS_CALL -> McpSchema.CallToolRequest.class;
+            default -> null;
+        };
+        if (type == null) return true;
+        try {
+            return json.convertValue(r.params(), type) != null;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
