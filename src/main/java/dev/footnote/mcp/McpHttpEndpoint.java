@@ -67,6 +67,11 @@ public final class McpHttpEndpoint implements AutoCloseable {
             error(response, 406, McpSchema.ErrorCodes.INVALID_REQUEST, "Accept must list application/json and text/event-stream");
             return;
         }
+        if (!isJson(request.getContentType())) {
+            // refused before the body is read: the web layer gathers only JSON-sized, non-multipart bodies without a thread
+            error(response, 415, McpSchema.ErrorCodes.INVALID_REQUEST, "the message must be sent as application/json");
+            return;
+        }
         byte[] body = request.getInputStream().readNBytes(maxRequestBytes + 1);
         if (body.length > maxRequestBytes) {
             error(response, 413, McpSchema.ErrorCodes.INVALID_REQUEST, "the message is larger than " + maxRequestBytes + " bytes");
@@ -92,6 +97,11 @@ public final class McpHttpEndpoint implements AutoCloseable {
         } catch (ServletException e) {
             throw new IOException(e);
         }
+    }
+
+    private static boolean isJson(String contentType) {
+        String media = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return media.equals("application/json") || media.startsWith("application/") && media.endsWith("+json");
     }
 
     /**
