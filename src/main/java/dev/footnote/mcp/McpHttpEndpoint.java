@@ -162,6 +162,15 @@ public final class McpHttpEndpoint implements AutoCloseable {
             this.body = body;
         }
 
+        /**
+         * The web layer has matched the route already; the SDK checks the path again, by {@code endsWith(PATH)}, and
+         * would answer 404 to a spelling the router sends here, such as {@code /mcp/}.
+         */
+        @Override
+        public String getRequestURI() {
+            return PATH;
+        }
+
         @Override
         public ServletInputStream getInputStream() {
             InputStream in = new ByteArrayInputStream(body);
