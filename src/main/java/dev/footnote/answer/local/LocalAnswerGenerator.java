@@ -107,11 +107,6 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
         return Map.of(TOP_PASSAGE_COSINE, request.vectorScores().length > 0 ? request.vectorScores()[0] : 0.0);
     }
 
-    /** The names of {@link Calibration#sentenceWeights}' features, in order. */
-    public static List<String> featureNames() {
-        return SentenceFeatures.NAMES;
-    }
-
     private static Map<String, Double> named(double[] features) {
         Map<String, Double> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i < features.length; i++) out.put(SentenceFeatures.NAMES.get(i), features[i]);
