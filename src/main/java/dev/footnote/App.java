@@ -109,9 +109,12 @@ public final class App implements AutoCloseable {
     /** @param queryCache false to embed every question afresh (for benchmarks that must not measure the cache) */
     public static App create(Settings settings, boolean queryCache) {
         Embedder onnx = OnnxEmbedder.named(settings.embeddingModel());
-        Optional<AnswerGenerator> llm = LangChain4jAnswerGenerator.from(settings.llm(), Prompts.load(settings.llm().promptsDir()))
-                .map(g -> g);
-        return new App(settings, queryCache ? new CachingEmbedder(onnx, QUERY_CACHE) : onnx, llm);
+        return new App(settings, queryCache ? new CachingEmbedder(onnx, QUERY_CACHE) : onnx, languageModel(settings));
+    }
+
+    /** The configured language model with its prompts, or empty when none is configured. */
+    private static Optional<AnswerGenerator> languageModel(Settings settings) {
+        return LangChain4jAnswerGenerator.from(settings.llm(), Prompts.load(settings.llm().promptsDir())).map(g -> g);
     }
 
     /**
@@ -128,8 +131,7 @@ public final class App implements AutoCloseable {
      * what that process has committed; nothing can be indexed through this app.
      */
     public static App readOnly(Settings settings) {
-        Optional<AnswerGenerator> llm = LangChain4jAnswerGenerator.from(settings.llm(), Prompts.load(settings.llm().promptsDir()))
-                .map(g -> g);
+        Optional<AnswerGenerator> llm = languageModel(settings);
         return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), llm, Tuning.DEFAULT, true, true);
     }
 
