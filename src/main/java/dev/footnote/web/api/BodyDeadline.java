@@ -42,12 +42,16 @@ final class BodyDeadline extends Handler.Wrapper {
         // uploads are admin-only and checked before their body is read
         if (length == 0 || (length < 0 && !chunked) || multipart) return super.handle(request, response, callback);
         if (length > maxBytes * DRAIN_FACTOR) {
-            JettyProblems.write(response, callback, 413, "Content too large", "the request body is larger than " + maxBytes + " bytes");
+            JettyProblems.write(response, callback, tooLarge());
             return true;
         }
         // no route takes a larger body: read it (at the same minimum rate) and drop it, so the client can read the 413
         new Gathering(request, response, callback, request.getComponents().getScheduler(), length > maxBytes).start();
         return true;
+    }
+
+    private Problem tooLarge() {
+        return JettyProblems.byStatus(413, "Content too large", "the request body is larger than " + maxBytes + " bytes");
     }
 
     /** One body being gathered; exactly one of "complete", "too slow" or "failed" wins. */
@@ -99,13 +103,13 @@ final class BodyDeadline extends Handler.Wrapper {
                     boolean last = chunk.isLast();
                     chunk.release();
                     if (!last) continue;
-                    fail(413, "Content too large", "the request body is larger than " + maxBytes + " bytes");
+                    fail(tooLarge());
                     return;
                 }
                 synchronized (body) {
                     if (body.size() + n > maxBytes) {
                         chunk.release();
-                        fail(JettyProblems.byStatus(413, "Content too large", "the request body is larger than " + maxBytes + " bytes"));
+                        fail(tooLarge());
                         return;
                     }
                     byte[] bytes = new byte[n];
