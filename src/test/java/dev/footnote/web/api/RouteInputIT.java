@@ -317,28 +317,10 @@ class RouteInputIT {
     }
 
     private static byte[] exchange(byte[] request) throws IOException {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.web.port())) {
-            s.setSoTimeout(IDLE_TIMEOUT_MS + HANG_GUARD_MS);
-            try {
-                s.getOutputStream().write(request);
-                s.getOutputStream().flush();
-            } catch (SocketException e) {
-                // the server may answer (413, 414, 431) and close before the whole request is written
-            }
-            return readToEnd(s.getInputStream());
-        }
+        return RawHttp.exchange(server.web.port(), request, IDLE_TIMEOUT_MS + HANG_GUARD_MS);
     }
 
     private static byte[] readToEnd(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        byte[] b = new byte[8192];
-        try {
-            for (int n; (n = in.read(b)) > 0; ) buf.write(b, 0, n);
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server neither answered nor closed the connection", e);
-        } catch (SocketException e) {
-            // reset after the response: what was read is the answer
-        }
-        return buf.toByteArray();
+        return RawHttp.readToEnd(in);
     }
 }
