@@ -135,20 +135,25 @@
     return tokenPrompt;
   }
 
-  /** fetch() with the API token; on 401 (or 403 for a token once accepted) asks for it and tries once more. */
-  async function apiFetch(url, init) {
+  /**
+   * fetch() with the API token; on 401 (or 403 for a token once accepted) asks for it and tries once more. A quiet
+   * call (what the page loads on its own, such as example questions) never opens the dialog: the reader is asked only
+   * when something they did was refused.
+   */
+  async function apiFetch(url, init, quiet) {
     const send = () => {
       const headers = Object.assign({}, (init && init.headers) || {});
       if (apiToken) headers.Authorization = 'Bearer ' + apiToken;
       return fetch(url, Object.assign({}, init, { headers }));
     };
     let res = await send();
-    if (res.status === 401 || (res.status === 403 && apiToken)) {
+    if (!quiet && (res.status === 401 || (res.status === 403 && apiToken))) {
       const token = await askForToken(res.status === 403);
       if (token) {
         apiToken = token;
         try { sessionStorage.setItem(TOKEN_KEY, token); } catch (_) { /* memory only */ }
         res = await send();
+        if (res.ok && !examplesLoaded) loadExamples();
       }
     }
     return res;
@@ -731,7 +736,10 @@
     const box = emptyState.querySelector('#examples');
     let res;
     try {
-      res = await getJson('api/examples');
+      // quiet: a server that wants the token gets it when the reader first asks, then the examples load
+      const r = await apiFetch('api/examples', { headers: { Accept: 'application/json' } }, true);
+      if (!r.ok) throw new Error('examples: HTTP ' + r.status);
+      res = await r.json();
     } catch (e) {
       examplesLoaded = false;
       return;

@@ -2,6 +2,7 @@ package dev.footnote;
 
 import dev.footnote.answer.AnswerGenerator;
 import dev.footnote.answer.AnswerService;
+import dev.footnote.answer.AskRequest;
 import dev.footnote.answer.SourceCheck;
 import dev.footnote.answer.llm.LangChain4jAnswerGenerator;
 import dev.footnote.answer.llm.Prompts;
@@ -92,7 +93,11 @@ public final class App implements AutoCloseable {
         this.answers = new AnswerService(engine.retriever(), embedder, local, model, new CitationResolver(engine.weights()),
                 settings.topK(), checkSources ? SourceCheck.against(engine.store()) : SourceCheck.TRUSTING,
                 Grounding.Mode.parse(settings.llm().grounding()));
-        this.library = new Library(engine.store(), engine.retriever(), embedder);
+        // example questions are offered only when the local answerer answers them (no model call, no network)
+        AnswerService localOnly = new AnswerService(engine.retriever(), embedder, local, Optional.empty(),
+                new CitationResolver(engine.weights()), settings.topK());
+        this.library = new Library(engine.store(), engine.retriever(), embedder,
+                q -> !localOnly.answer(AskRequest.of(q)).abstained());
         answers.onAnswer(recentAnswers::remember);
     }
 
@@ -104,9 +109,12 @@ public final class App implements AutoCloseable {
     /** @param queryCache false to embed every question afresh (for benchmarks that must not measure the cache) */
     public static App create(Settings settings, boolean queryCache) {
         Embedder onnx = OnnxEmbedder.named(settings.embeddingModel());
-        Optional<AnswerGenerator> llm = LangChain4jAnswerGenerator.from(settings.llm(), Prompts.load(settings.llm().promptsDir()))
-                .map(g -> g);
-        return new App(settings, queryCache ? new CachingEmbedder(onnx, QUERY_CACHE) : onnx, llm);
+        return new App(settings, queryCache ? new CachingEmbedder(onnx, QUERY_CACHE) : onnx, languageModel(settings));
+    }
+
+    /** The configured language model with its prompts, or empty when none is configured. */
+    private static Optional<AnswerGenerator> languageModel(Settings settings) {
+        return LangChain4jAnswerGenerator.from(settings.llm(), Prompts.load(settings.llm().promptsDir())).map(g -> g);
     }
 
     /**
@@ -123,8 +131,7 @@ public final class App implements AutoCloseable {
      * what that process has committed; nothing can be indexed through this app.
      */
     public static App readOnly(Settings settings) {
-        Optional<AnswerGenerator> llm = LangChain4jAnswerGenerator.from(settings.llm(), Prompts.load(settings.llm().promptsDir()))
-                .map(g -> g);
+        Optional<AnswerGenerator> llm = languageModel(settings);
         return new App(settings, OnnxEmbedder.named(settings.embeddingModel()), llm, Tuning.DEFAULT, true, true);
     }
 

@@ -7,9 +7,4 @@ package dev.footnote.answer;
  */
 public record ModelStatus(String provider, String model, String state, String detail) {
     public static final ModelStatus NONE = new ModelStatus("none", null, "none", "no language model configured");
-
-    /** Whether answers will fall back because of the configuration (key, model name, address), not a passing fault. */
-    public boolean misconfigured() {
-        return state.equals("auth_failed") || state.equals("unknown_model");
-    }
 }

@@ -5,6 +5,7 @@ import dev.footnote.ingest.Span;
 import dev.footnote.retrieve.Passage;
 import dev.footnote.retrieve.TermWeights;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import java.util.Map;
  * in order of first use.
  */
 public final class CitationResolver {
+    private static final Verdict VERBATIM = new Verdict(Support.SUPPORTED, 1.0, "quoted verbatim");
+    private static final Verdict INSTRUCTION =
+            new Verdict(Support.UNSUPPORTED, 0, "the cited text is an instruction to the model, not evidence");
     private final TermWeights weights;
     private final ClaimCheck check = new ClaimCheck();
 
@@ -31,6 +35,9 @@ public final class CitationResolver {
     public Resolution resolve(List<MarkedSentence> marked, List<Passage> passages) {
         Map<String, Citation> byKey = new LinkedHashMap<>();
         List<AnswerSentence> sentences = new ArrayList<>();
+        // what is learnt about a passage (which sentences are instructions, its sentences as evidence) is learnt once,
+        // however many sentences of the draft cite it
+        Map<Integer, Cited> cited = new HashMap<>();
         int dropped = 0;
         for (int k = 0; k < marked.size(); k++) {
             MarkedSentence ms = marked.get(k);
@@ -43,8 +50,9 @@ public final class CitationResolver {
                     dropped++;
                     continue;
                 }
-                Passage p = passages.get(n - 1);
-                Match m = ms.quotedSentence() != null ? quoted(p, ms.quotedSentence()) : bestSpan(ms.text(), p);
+                Cited cp = cited.computeIfAbsent(n, x -> new Cited(passages.get(x - 1)));
+                Passage p = cp.passage;
+                Match m = ms.quotedSentence() != null ? quoted(cp, ms.quotedSentence()) : bestSpan(ms.text(), cp);
                 String key = p.chunkId() + "@" + m.span.start() + "-" + m.span.end();
                 Citation c = byKey.computeIfAbsent(key, x -> citation(byKey.size() + 1, p, m.span));
                 if (!ids.contains(c.id())) ids.add(c.id());
@@ -62,48 +70,34 @@ public final class CitationResolver {
     }
 
     /** An extractive sentence: its span is the passage's own sentence span; only an instruction is not evidence. */
-    private static Match quoted(Passage p, int sentence) {
-        Span span = p.sentences().get(sentence);
-        if (Instructions.looksLikeInstruction(p.sentence(sentence))) {
-            return new Match(span, new Verdict(Support.UNSUPPORTED, 0, "the cited text is an instruction to the model, not evidence"));
-        }
-        return new Match(span, new Verdict(Support.SUPPORTED, 1.0, "quoted verbatim"));
+    private static Match quoted(Cited c, int sentence) {
+        Span span = c.passage.sentences().get(sentence);
+        if (c.instruction(sentence)) return new Match(span, INSTRUCTION);
+        return new Match(span, VERBATIM);
     }
 
-    private Match bestSpan(String sentence, Passage p) {
+    private Match bestSpan(String sentence, Cited c) {
+        Passage p = c.passage;
         int at = p.text().indexOf(sentence);
-        if (at >= 0 && quotesAnInstruction(p, p.span().start() + at, p.span().start() + at + sentence.length())) {
-            Span span = new Span(p.span().start() + at, p.span().start() + at + sentence.length());
-            return new Match(span, new Verdict(Support.UNSUPPORTED, 0, "the cited text is an instruction to the model, not evidence"));
-        }
         if (at >= 0) {
             Span exact = new Span(p.span().start() + at, p.span().start() + at + sentence.length());
-            return new Match(exact, new Verdict(Support.SUPPORTED, 1.0, "quoted verbatim"));
+            return new Match(exact, quotesAnInstruction(c, exact) ? INSTRUCTION : VERBATIM);
         }
-        int n = p.sentences().size();
-        if (n == 0) return new Match(p.span(), new Verdict(Support.UNSUPPORTED, 0, "the cited passage has no sentences"));
-        List<String> texts = new ArrayList<>(n);
-        List<List<String>> terms = new ArrayList<>(n);
-        boolean[] ignored = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            texts.add(p.sentence(i));
-            terms.add(p.sentenceTerms(i));
-            ignored[i] = Instructions.looksLikeInstruction(texts.get(i)); // instructions are never evidence
-        }
+        if (p.sentences().isEmpty()) return new Match(p.span(), new Verdict(Support.UNSUPPORTED, 0, "the cited passage has no sentences"));
         List<String> claimTerms = Analyzers.terms(sentence);
         java.util.Set<String> asked = new java.util.HashSet<>(claimTerms);
         asked.add(ClaimCheck.UNSEEN);
         Map<String, Double> idf = weights == null ? Map.of() : weights.idf(asked);
-        ClaimCheck.Judgement j = check.judge(sentence, claimTerms, new ClaimCheck.Source(texts, terms,
-                p.title() == null ? "" : p.title(), ignored), idf, null);
+        ClaimCheck.Judgement j = check.judge(sentence, claimTerms, c.source(), idf, null);
         return new Match(j.sentence() < 0 ? p.span() : p.sentences().get(j.sentence()), j.verdict());
     }
 
-    /** Whether any sentence of the passage that overlaps {@code [start, end)} is an instruction to the model. */
-    private static boolean quotesAnInstruction(Passage p, int start, int end) {
-        for (int i = 0; i < p.sentences().size(); i++) {
-            Span s = p.sentences().get(i);
-            if (s.start() < end && s.end() > start && Instructions.looksLikeInstruction(p.sentence(i))) return true;
+    /** Whether any sentence of the passage that overlaps {@code quote} is an instruction to the model. */
+    private static boolean quotesAnInstruction(Cited c, Span quote) {
+        List<Span> sentences = c.passage.sentences();
+        for (int i = 0; i < sentences.size(); i++) {
+            Span s = sentences.get(i);
+            if (s.start() < quote.end() && s.end() > quote.start() && c.instruction(i)) return true;
         }
         return false;
     }
@@ -123,5 +117,39 @@ public final class CitationResolver {
     }
 
     private record Match(Span span, Verdict verdict) {
+    }
+
+    /** A passage cited while resolving one draft, with what was worked out about it so far. */
+    private static final class Cited {
+        final Passage passage;
+        /** Per sentence: whether it is an instruction to the model; null until asked. */
+        private final Boolean[] instructions;
+        private ClaimCheck.Source source;
+
+        Cited(Passage passage) {
+            this.passage = passage;
+            this.instructions = new Boolean[passage.sentences().size()];
+        }
+
+        boolean instruction(int i) {
+            if (instructions[i] == null) instructions[i] = Instructions.looksLikeInstruction(passage.sentence(i));
+            return instructions[i];
+        }
+
+        /** The passage as evidence for a claim; instructions are never evidence. */
+        ClaimCheck.Source source() {
+            if (source != null) return source;
+            int n = passage.sentences().size();
+            List<String> texts = new ArrayList<>(n);
+            List<List<String>> terms = new ArrayList<>(n);
+            boolean[] ignored = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                texts.add(passage.sentence(i));
+                terms.add(passage.sentenceTerms(i));
+                ignored[i] = instruction(i);
+            }
+            source = new ClaimCheck.Source(texts, terms, passage.title() == null ? "" : passage.title(), ignored);
+            return source;
+        }
     }
 }

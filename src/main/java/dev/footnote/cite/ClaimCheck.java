@@ -149,14 +149,14 @@ public final class ClaimCheck {
         return best;
     }
 
+    /** A run of {@code length} claim words standing where the sentence says something else. */
+    private record Swap(String words, int length) {
+    }
+
     /**
      * A run of claim words absent from the passage, between two words that stand close together in the cited
      * sentence with other words between them: the claim replaced what the sentence says there. Returns the run.
      */
-    /** A run of {@code length} claim words standing where the sentence says something else; {@code edge}: at the claim's start or end. */
-    private record Swap(String words, int length, boolean edge) {
-    }
-
     private static Swap swap(List<String> claim, Set<String> passage, List<String> sentenceTerms) {
         List<String> sentence = new ArrayList<>();
         for (String t : sentenceTerms) if (!FUNCTION_TERMS.contains(t)) sentence.add(t);
@@ -183,7 +183,7 @@ public final class ClaimCheck {
             if (leftEdge) from = Math.max(0, r - (i - a) - 3);
             if (r - from > (i - a) + 8) continue;
             for (int k = from; k < r; k++) {
-                if (!said.contains(sentence.get(k))) return new Swap(String.join(" ", claim.subList(a, i)), i - a, leftEdge || rightEdge);
+                if (!said.contains(sentence.get(k))) return new Swap(String.join(" ", claim.subList(a, i)), i - a);
             }
         }
         return null;

@@ -1,7 +1,5 @@
 package dev.footnote.cite;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -73,11 +71,10 @@ public final class Instructions {
     }
 
     public static boolean looksLikeInstruction(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
-                .replace('’', '\'').strip();
+        String s = ClaimCheck.plain(text).replace('’', '\'').strip();
         boolean triggered = false;
         for (String w : NON_WORD.split(s)) {
-            if (TRIGGERS.contains(w) || w.startsWith("ki-") || w.startsWith("sprachmodell")) {
+            if (TRIGGERS.contains(w) || w.startsWith("sprachmodell")) {
                 triggered = true;
                 break;
             }

@@ -5,8 +5,10 @@ import dev.footnote.App;
 import dev.footnote.answer.AnswerService;
 import dev.footnote.answer.AskRequest;
 import dev.footnote.answer.GenerationRequest;
+import dev.footnote.answer.local.AnswerKind;
 import dev.footnote.answer.local.Calibration;
 import dev.footnote.answer.local.LocalAnswerGenerator;
+import dev.footnote.answer.local.ShortAnswers;
 import dev.footnote.config.Settings;
 import dev.footnote.eval.AnswerEval;
 import dev.footnote.eval.RetrievalEval;
@@ -97,26 +99,30 @@ final class AnswerEvalRunner {
                 row.put("hits", hits.stream().map(h -> Map.of("doc", h.passage().docId(), "score", h.score(),
                         "bm25", h.bm25() == null ? 0 : h.bm25(), "vector", h.vector() == null ? 0 : h.vector())).toList());
                 row.put("question_features", LocalAnswerGenerator.confidenceInputs(gen));
-                row.put("candidates", app.localAnswerer().candidates(gen).stream().map(c -> {
+                // the answerer's candidates, best first, each scored once and checked once against the gold answers
+                List<LocalAnswerGenerator.Candidate> ranked = app.localAnswerer().candidates(gen);
+                List<Boolean> holds = ranked.stream()
+                        .map(c -> q.answers().stream().anyMatch(g -> SquadNormalizer.contains(c.text(), g))).toList();
+                List<Map<String, Object>> candidates = new ArrayList<>(ranked.size());
+                for (int r = 0; r < ranked.size(); r++) {
+                    var c = ranked.get(r);
                     var cand = new LinkedHashMap<String, Object>();
                     cand.put("passage", c.passage());
                     cand.put("sentence", c.sentence());
                     cand.put("text", c.text());
-                    cand.put("holds_answer", q.answers().stream().anyMatch(g -> SquadNormalizer.contains(c.text(), g)));
+                    cand.put("holds_answer", holds.get(r));
                     cand.put("score", c.score());
                     cand.put("features", c.features());
-                    return cand;
-                }).toList());
-                row.put("kind", dev.footnote.answer.local.AnswerKind.of(q.question()).name());
+                    candidates.add(cand);
+                }
+                row.put("candidates", candidates);
+                row.put("kind", AnswerKind.of(q.question()).name());
                 // the phrases of the best 3 sentences and of every sentence holding a gold answer, to fit the span model
-                var sq2 = dev.footnote.answer.local.ShortAnswers.Question.of(q.question());
-                var spans = new java.util.ArrayList<Object>();
-                var ranked = app.localAnswerer().candidates(gen);
+                ShortAnswers.Question sq2 = ShortAnswers.Question.of(q.question());
+                List<Object> spans = new ArrayList<>();
                 for (int r = 0; r < ranked.size(); r++) {
-                    var c = ranked.get(r);
-                    boolean gold = q.answers().stream().anyMatch(g -> SquadNormalizer.contains(c.text(), g));
-                    if (r < 3 || gold) {
-                        spans.add(java.util.Map.of("rank", r, "spans", dev.footnote.answer.local.ShortAnswers.DEFAULT.features(sq2, c.text())));
+                    if (r < 3 || holds.get(r)) {
+                        spans.add(Map.of("rank", r, "spans", ShortAnswers.DEFAULT.features(sq2, ranked.get(r).text())));
                     }
                 }
                 row.put("spans", spans);

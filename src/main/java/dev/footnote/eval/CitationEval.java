@@ -2,11 +2,10 @@ package dev.footnote.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.footnote.cite.Support;
 import dev.footnote.cite.AnswerSentence;
 import dev.footnote.cite.CitationResolver;
-import dev.footnote.cite.Support;
 import dev.footnote.cite.Resolution;
+import dev.footnote.cite.Support;
 import dev.footnote.index.Analyzers;
 import dev.footnote.ingest.SentenceSplitter;
 import dev.footnote.ingest.Span;
@@ -75,10 +74,7 @@ public final class CitationEval {
             @Override
             public Map<String, Double> idf(Collection<String> terms) {
                 Map<String, Double> out = new HashMap<>();
-                for (String t : terms) {
-                    int d = df.getOrDefault(t, 0);
-                    out.put(t, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
-                }
+                for (String t : terms) out.put(t, TermWeights.bm25Idf(n, df.getOrDefault(t, 0)));
                 return out;
             }
         };

@@ -19,22 +19,20 @@ public final class OnnxEmbedder implements Embedder {
     private final String name;
     private final SingleThreadedOnnxModel model;
     private final String queryPrefix;
-    private final boolean lateChunking;
 
-    private OnnxEmbedder(String name, SingleThreadedOnnxModel model, String queryPrefix, boolean lateChunking) {
+    private OnnxEmbedder(String name, SingleThreadedOnnxModel model, String queryPrefix) {
         this.name = name;
         this.model = model;
         this.queryPrefix = queryPrefix;
-        this.lateChunking = lateChunking;
     }
 
     public static OnnxEmbedder named(String name) {
         return switch (name) {
             case "bge-small-en-v15-q", "bge-small-en-v15-q-late" -> new OnnxEmbedder(name, SingleThreadedOnnxModel.load(
-                    "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS), BGE_QUERY_PREFIX,
-                    name.endsWith("-late"));
+                    "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, name.endsWith("-late")),
+                    BGE_QUERY_PREFIX);
             case "all-minilm-l6-v2-q" -> new OnnxEmbedder(name, SingleThreadedOnnxModel.load("all-minilm-l6-v2-q.onnx",
-                    "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN), "", false);
+                    "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, false), "");
             default -> throw new IllegalArgumentException("unknown embedding model: " + name);
         };
     }
@@ -76,7 +74,8 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public List<PassageVectors> embedWithSentences(List<PassageText> passages) {
         if (passages.isEmpty()) return List.of();
-        return lateChunking ? model.lateChunking().encode(passages) : Embedder.super.embedWithSentences(passages);
+        LateChunkingEncoder late = model.lateChunking();
+        return late != null ? late.encode(passages) : Embedder.super.embedWithSentences(passages);
     }
 
     /** Stops the model's worker pool; embedding afterwards fails. */

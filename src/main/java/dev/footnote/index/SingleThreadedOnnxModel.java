@@ -45,8 +45,14 @@ final class SingleThreadedOnnxModel extends AbstractInProcessEmbeddingModel {
         workers.shutdown();
     }
 
-    /** Loads {@code modelResource} and {@code tokenizerResource} from the classpath (the LangChain4j model jars). */
-    static SingleThreadedOnnxModel load(String modelResource, String tokenizerResource, PoolingMode pooling) {
+    /**
+     * Loads {@code modelResource} and {@code tokenizerResource} from the classpath (the LangChain4j model jars).
+     *
+     * @param lateChunking whether to set up the {@link LateChunkingEncoder} too (its own tokenizer, a few hundred ms
+     *                     at start-up), for the {@code -late} model variants only
+     */
+    static SingleThreadedOnnxModel load(String modelResource, String tokenizerResource, PoolingMode pooling,
+                                        boolean lateChunking) {
         try (InputStream model = resource(modelResource); InputStream tokenizer = resource(tokenizerResource)) {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -60,10 +66,13 @@ final class SingleThreadedOnnxModel extends AbstractInProcessEmbeddingModel {
                 return t;
             });
             byte[] tokenizerJson = tokenizer.readAllBytes();
-            // the same options LangChain4j's encoder uses, so both read a text as the same tokens
-            HuggingFaceTokenizer tokens = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson),
-                    Map.of("padding", "false"));
-            LateChunkingEncoder late = new LateChunkingEncoder(env, session, tokens, pooling, 384, BATCH_TOKENS, executor);
+            LateChunkingEncoder late = null;
+            if (lateChunking) {
+                // the same options LangChain4j's encoder uses, so both read a text as the same tokens
+                HuggingFaceTokenizer tokens = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson),
+                        Map.of("padding", "false"));
+                late = new LateChunkingEncoder(env, session, tokens, pooling, 384, BATCH_TOKENS, executor);
+            }
             return new SingleThreadedOnnxModel(new OnnxBertBiEncoder(env, session, new ByteArrayInputStream(tokenizerJson), pooling),
                     late, executor);
         } catch (IOException e) {
@@ -79,6 +88,7 @@ final class SingleThreadedOnnxModel extends AbstractInProcessEmbeddingModel {
         return in;
     }
 
+    /** The late-chunking encoder, or null when the model was loaded without it. */
     LateChunkingEncoder lateChunking() {
         return lateChunking;
     }

@@ -9,22 +9,32 @@ import dev.footnote.retrieve.Retriever;
 import dev.footnote.retrieve.SearchQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Read access to what is indexed, so a reader can check every citation against the source text. */
 public final class Library {
     public static final int CONTEXT_CHARS = 200;
     /** How many documents example questions are drawn from: enough to find names, cheap on a large library. */
     static final int EXAMPLE_DOCUMENTS = 20;
+    /** How many candidate questions are tried for each example offered (each costs one local answer, once). */
+    static final int CANDIDATES_PER_EXAMPLE = 3;
     private final ChunkStore index;
     private final Retriever retriever;
     private final Embedder embedder;
+    private final Predicate<String> answered;
     /** The last example questions, with the documents (id and hash) they were drawn from. */
     private volatile Examples examples;
 
     public Library(ChunkStore index, Retriever retriever, Embedder embedder) {
+        this(index, retriever, embedder, q -> true);
+    }
+
+    /** @param answered whether a question gets an answer from the documents: only such questions are offered as examples */
+    public Library(ChunkStore index, Retriever retriever, Embedder embedder, Predicate<String> answered) {
         this.index = index;
         this.retriever = retriever;
         this.embedder = embedder;
+        this.answered = answered;
     }
 
     /** Every document's metadata, without text, sorted by id. */
@@ -68,8 +78,9 @@ public final class Library {
     }
 
     /**
-     * Up to {@code n} example questions drawn from the text of the first documents ({@link ExampleQuestions}); read
-     * and worked out again only when those documents have changed, not on every page load.
+     * Up to {@code n} example questions drawn from the text of the first documents ({@link ExampleQuestions}) that the
+     * documents answer (a reader's first click should not meet "the documents don't say"); read, worked out and
+     * answered again only when those documents have changed, not on every page load.
      */
     public List<String> examples(int n) {
         List<StoredDocument> listed = index.documents(false);
@@ -82,7 +93,8 @@ public final class Library {
             if (texts.size() >= EXAMPLE_DOCUMENTS) break;
             index.document(d.id()).ifPresent(full -> texts.add(full.text().substring(Math.min(full.bodyStart(), full.text().length()))));
         }
-        List<String> questions = ExampleQuestions.of(texts, n);
+        List<String> questions = ExampleQuestions.of(texts, n * CANDIDATES_PER_EXAMPLE).stream()
+                .filter(answered).limit(n).toList();
         examples = new Examples(n, drawnFrom, questions);
         return questions;
     }

@@ -64,6 +64,11 @@ public final class McpHttpEndpoint implements AutoCloseable {
             error(response, 406, McpSchema.ErrorCodes.INVALID_REQUEST, "Accept must list application/json and text/event-stream");
             return;
         }
+        if (!isJson(request.getContentType())) {
+            // refused before the body is read: the web layer gathers only JSON-sized, non-multipart bodies without a thread
+            error(response, 415, McpSchema.ErrorCodes.INVALID_REQUEST, "the message must be sent as application/json");
+            return;
+        }
         byte[] body = request.getInputStream().readNBytes(maxRequestBytes + 1);
         if (body.length > maxRequestBytes) {
             error(response, 413, McpSchema.ErrorCodes.INVALID_REQUEST, "the message is larger than " + maxRequestBytes + " bytes");
@@ -80,10 +85,37 @@ public final class McpHttpEndpoint implements AutoCloseable {
             error(response, 400, McpSchema.ErrorCodes.INVALID_REQUEST, "send a JSON-RPC request or notification");
             return;
         }
+        if (message instanceof McpSchema.JSONRPCRequest r && !paramsFit(r)) {
+            error(response, 400, McpSchema.ErrorCodes.INVALID_PARAMS, "the params of " + r.method() + " are not of the shape it takes");
+            return;
+        }
         try {
             transport.service(new Replayed(request, body), response);
         } catch (ServletException e) {
             throw new IOException(e);
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        String media = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return media.equals("application/json") || media.startsWith("application/") && media.endsWith("+json");
+    }
+
+    /**
+     * Whether a request's params convert to what the SDK reads them as; when they do not, the SDK answers 500 with
+     * the conversion exception's message (class names and all).
+     */
+    private boolean paramsFit(McpSchema.JSONRPCRequest r) {
+        Class<?> type = switch (String.valueOf(r.method())) {
+            case McpSchema.METHOD_INITIALIZE -> McpSchema.InitializeRequest.class;
+            case McpSchema.METHOD_TOOLS_CALL -> McpSchema.CallToolRequest.class;
+            default -> null;
+        };
+        if (type == null) return true;
+        try {
+            return json.convertValue(r.params(), type) != null;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -125,6 +157,15 @@ public final class McpHttpEndpoint implements AutoCloseable {
         Replayed(HttpServletRequest request, byte[] body) {
             super(request);
             this.body = body;
+        }
+
+        /**
+         * The web layer has matched the route already; the SDK checks the path again, by {@code endsWith(PATH)}, and
+         * would answer 404 to a spelling the router sends here, such as {@code /mcp/}.
+         */
+        @Override
+        public String getRequestURI() {
+            return PATH;
         }
 
         @Override

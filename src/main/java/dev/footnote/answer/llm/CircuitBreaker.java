@@ -13,6 +13,9 @@ import java.time.Instant;
 public final class CircuitBreaker {
     public static final int DEFAULT_THRESHOLD = 3;
     public static final Duration DEFAULT_COOL_DOWN = Duration.ofSeconds(30);
+    /** Failure reasons that come from the model's configuration (key, model name, address), not a passing fault. */
+    public static final java.util.Set<String> CONFIGURATION_FAULTS = java.util.Set.of("auth_failed", "unknown_model", "http_404",
+            "http_400");
 
     private enum State { CLOSED, OPEN, HALF_OPEN }
 
@@ -23,6 +26,8 @@ public final class CircuitBreaker {
     private int failures;
     private Instant openedAt;
     private boolean trialInFlight;
+    /** The reason of the failure that (re)opened the circuit, when it names the configuration rather than a fault. */
+    private String configurationFault;
 
     public CircuitBreaker(int threshold, Duration coolDown, Clock clock) {
         if (threshold < 1) throw new IllegalArgumentException("threshold must be at least 1");
@@ -55,6 +60,16 @@ public final class CircuitBreaker {
     }
 
     public synchronized void onFailure() {
+        onFailure(null);
+    }
+
+    /**
+     * Counts a failure for {@code reason}. While a refused key or an unknown model ({@link #CONFIGURATION_FAULTS}) keeps
+     * the circuit open, calls fail with that reason rather than {@code circuit_open}: the reader's answers keep naming
+     * the configuration to fix, not the breaker that stopped repeating the call.
+     */
+    public synchronized void onFailure(String reason) {
+        configurationFault = reason != null && CONFIGURATION_FAULTS.contains(reason) ? reason : null;
         trialInFlight = false;
         failures++;
         if (state == State.HALF_OPEN || failures >= threshold) {
@@ -83,7 +98,7 @@ public final class CircuitBreaker {
     }
 
     private GenerationException open() {
-        return new GenerationException("circuit_open", "the language model failed " + failures
+        return new GenerationException(configurationFault != null ? configurationFault : "circuit_open", "the language model failed " + failures
                 + " times in a row; not calling it until " + openedAt.plus(coolDown));
     }
 }

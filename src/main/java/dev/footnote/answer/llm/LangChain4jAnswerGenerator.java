@@ -140,15 +140,15 @@ public final class LangChain4jAnswerGenerator implements AnswerGenerator {
             breaker.onSuccess();
             return out;
         } catch (GenerationException e) {
-            breaker.onFailure();
+            breaker.onFailure(e.reason());
             LOG.warn("{} failed ({}): {}; circuit {}", name, e.reason(), e.getMessage(), breaker.state());
             throw e;
         } catch (java.util.concurrent.CancellationException e) {
             breaker.onSuccess(); // the caller stopped listening while tokens were arriving: the model itself is fine
             throw e;
         } catch (RuntimeException e) {
-            breaker.onFailure();
             GenerationException mapped = Failures.map(e);
+            breaker.onFailure(mapped.reason());
             LOG.warn("{} failed ({}): {}; circuit {}", name, mapped.reason(), mapped.getMessage(), breaker.state());
             throw mapped;
         }

@@ -127,11 +127,6 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
         return EXTRA_SENTENCE_SHARE;
     }
 
-    /** The names of {@link Calibration#sentenceWeights}' features, in order. */
-    public static List<String> featureNames() {
-        return SentenceFeatures.NAMES;
-    }
-
     private static Map<String, Double> named(double[] features) {
         Map<String, Double> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i < features.length; i++) out.put(SentenceFeatures.NAMES.get(i), features[i]);
@@ -162,9 +157,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
             int n = passage.sentences().size();
             double[] cos = new double[n];
             double[] cov = new double[n];
-            List<List<SpanCandidates.Word>> words = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                words.add(SpanCandidates.words(passage.sentence(i)));
                 Set<String> terms = new java.util.HashSet<>(passage.sentenceTerms(i));
                 double covered = 0;
                 for (String t : qTerms) if (terms.contains(t) || misspelled(sq, t, terms)) covered += idf.getOrDefault(t, 0.0);
@@ -174,8 +167,10 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
             double passageScore = p < request.scores().length ? request.scores()[p] : 0;
             for (int i = 0; i < n; i++) {
                 String text = passage.sentence(i);
-                ShortAnswers.Assessment a = spans.assess(sq, text, words.get(i));
-                Proximity near = Proximity.of(words.get(i), qTerms, idf, totalIdf);
+                if (dev.footnote.cite.Instructions.looksLikeInstruction(text)) continue; // never quoted, so not worth scoring
+                List<SpanCandidates.Word> words = SpanCandidates.words(text);
+                ShortAnswers.Assessment a = spans.assess(sq, text, words);
+                Proximity near = Proximity.of(words, qTerms, idf, totalIdf);
                 double[] f = SentenceFeatures.vector(shape, text, cos[i], cov[i], p, passageScore,
                         i > 0 ? cov[i - 1] : 0, i > 0 ? cos[i - 1] : 0, i + 1 < n ? cov[i + 1] : 0, a.best(), a.typed(),
                         near.window(), near.bigrams());
@@ -183,7 +178,6 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
                         i < passage.sentenceVectors().length ? passage.sentenceVectors()[i] : null, f, a.typed()));
             }
         }
-        out.removeIf(s -> dev.footnote.cite.Instructions.looksLikeInstruction(s.text));
         out.sort(Comparator.comparingDouble((Scored s) -> -s.score).thenComparingInt(s -> s.passage).thenComparingInt(s -> s.sentence));
         return out;
     }

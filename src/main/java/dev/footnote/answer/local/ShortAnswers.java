@@ -16,8 +16,13 @@ import java.util.stream.Collectors;
 /** Finds the words of a sentence that answer a question: the best-scoring {@link SpanCandidates} phrase. */
 public final class ShortAnswers {
     /** Words that shape a question but are never evidence for an answer ("who", "did", "how many"). */
+    /**
+     * Words that shape a question without naming what it is about: the question words, and the words a reader uses to
+     * ask the documents rather than about the world ("What do the documents say about military aid?").
+     */
     static final Set<String> QUESTION_TERMS = Set.copyOf(Analyzers.terms(
-            "who whom whose what which when where why how did does do can could would should many much"));
+            "who whom whose what which when where why how did does do can could would should many much"
+                    + " say says document documents text texts source sources article articles"));
     private static final Pattern HOW_MANY = Pattern.compile("\\bhow many ((?:[\\p{L}-]+\\s*){1,4})");
     /** Words that end the counted noun phrase of "how many …": "how many Russian troops | are …". */
     private static final Set<String> PHRASE_END = Set.of("are", "is", "was", "were", "did", "do", "does", "have", "has",

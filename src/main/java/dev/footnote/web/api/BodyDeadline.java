@@ -23,6 +23,8 @@ final class BodyDeadline extends Handler.Wrapper {
     private final long maxBytes;
     private final long graceNanos;
     private final long minBytesPerSecond;
+    /** A declared body up to this many times the largest is read and dropped before its 413; a larger one is not read. */
+    private static final long DRAIN_FACTOR = 16;
 
     BodyDeadline(long maxBytes, long graceMillis, long minBytesPerSecond, Handler next) {
         super(next);
@@ -37,12 +39,19 @@ final class BodyDeadline extends Handler.Wrapper {
         boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
-        // uploads are admin-only and checked before their body is read; oversized bodies are refused by the route
-        if (length == 0 || (length < 0 && !chunked) || multipart || length > maxBytes) {
-            return super.handle(request, response, callback);
+        // uploads are admin-only and checked before their body is read
+        if (length == 0 || (length < 0 && !chunked) || multipart) return super.handle(request, response, callback);
+        if (length > maxBytes * DRAIN_FACTOR) {
+            JettyProblems.write(response, callback, tooLarge());
+            return true;
         }
-        new Gathering(request, response, callback, request.getComponents().getScheduler()).start();
+        // no route takes a larger body: read it (at the same minimum rate) and drop it, so the client can read the 413
+        new Gathering(request, response, callback, request.getComponents().getScheduler(), length > maxBytes).start();
         return true;
+    }
+
+    private Problem tooLarge() {
+        return JettyProblems.byStatus(413, "Content too large", "the request body is larger than " + maxBytes + " bytes");
     }
 
     /** One body being gathered; exactly one of "complete", "too slow" or "failed" wins. */
@@ -53,11 +62,13 @@ final class BodyDeadline extends Handler.Wrapper {
         private final Scheduler scheduler;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final AtomicBoolean finished = new AtomicBoolean();
+        private final boolean tooLarge;
         private final long start = System.nanoTime();
         private volatile long arrived;
         private volatile Scheduler.Task timer;
 
-        Gathering(Request request, Response response, Callback callback, Scheduler scheduler) {
+        Gathering(Request request, Response response, Callback callback, Scheduler scheduler, boolean tooLarge) {
+            this.tooLarge = tooLarge;
             this.request = request;
             this.response = response;
             this.callback = callback;
@@ -87,10 +98,18 @@ final class BodyDeadline extends Handler.Wrapper {
                 }
                 ByteBuffer b = chunk.getByteBuffer();
                 int n = b.remaining();
+                if (tooLarge) { // dropped as it arrives
+                    arrived += n;
+                    boolean last = chunk.isLast();
+                    chunk.release();
+                    if (!last) continue;
+                    fail(tooLarge());
+                    return;
+                }
                 synchronized (body) {
                     if (body.size() + n > maxBytes) {
                         chunk.release();
-                        fail(JettyProblems.byStatus(413, "Content too large", "the request body is larger than " + maxBytes + " bytes"));
+                        fail(tooLarge());
                         return;
                     }
                     byte[] bytes = new byte[n];

@@ -47,6 +47,9 @@ final class JsonBodies {
             return node;
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest(null, "malformed JSON: " + e.getOriginalMessage());
+        } catch (java.io.CharConversionException e) {
+            // Jackson's UTF-32 reader reports an invalid character this way, not as a JsonProcessingException
+            throw ApiException.badRequest(null, "malformed JSON: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

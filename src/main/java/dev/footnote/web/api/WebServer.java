@@ -13,7 +13,9 @@ import dev.footnote.mcp.McpHttpEndpoint;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
@@ -64,28 +66,37 @@ public final class WebServer implements AutoCloseable {
             configure(config, json, maxUpload, server);
             new Problems(json).register(config.routes);
             config.routes.post("/api/ask", guard.api(ask::ask));
-            config.routes.get("/api/passages/{chunkId}", guard.api(sources::passage));
-            config.routes.get("/api/documents", guard.api(sources::documents));
-            config.routes.get("/api/documents/{docId}", guard.api(sources::document));
-            config.routes.get("/api/documents/{docId}/file", guard.api(sources::file));
-            config.routes.get("/api/search", guard.api(sources::search));
-            config.routes.get("/api/examples", guard.api(sources::examples));
+            getAndHead(config.routes, "/api/passages/{chunkId}", guard.api(sources::passage));
+            getAndHead(config.routes, "/api/documents", guard.api(sources::documents));
+            getAndHead(config.routes, "/api/documents/{docId}", guard.api(sources::document));
+            getAndHead(config.routes, "/api/documents/{docId}/file", guard.api(sources::file));
+            getAndHead(config.routes, "/api/search", guard.api(sources::search));
+            getAndHead(config.routes, "/api/examples", guard.api(sources::examples));
             config.routes.post("/api/documents", guard.admin(admin::upload));
             config.routes.delete("/api/documents/{docId}", guard.admin(admin::delete));
             config.routes.post("/api/reindex", guard.admin(admin::reindex));
             config.routes.post("/v1/chat/completions", guard.api(openai::completions));
-            config.routes.get("/v1/models", guard.api(openai::models));
+            getAndHead(config.routes, "/v1/models", guard.api(openai::models));
             config.routes.get("/health", ops::health);
             config.routes.get("/ready", ops::ready);
-            config.routes.get("/metrics", guard.metrics(ops::metrics));
+            getAndHead(config.routes, "/metrics", guard.metrics(ops::metrics));
             config.routes.get("/openapi.json", ops::openapi);
             // issue 16: MCP (same token and rate limit as /api) and feedback
             config.routes.post(McpHttpEndpoint.PATH, guard.api(mcpRoute::post));
-            config.routes.get(McpHttpEndpoint.PATH, guard.api(mcpRoute::noStream));
+            getAndHead(config.routes, McpHttpEndpoint.PATH, guard.api(mcpRoute::noStream));
             config.routes.delete(McpHttpEndpoint.PATH, guard.api(mcpRoute::noStream));
             config.routes.post("/api/feedback", guard.api(feedback::submit));
-            config.routes.get("/api/feedback", guard.admin(feedback::list)); // reports are readers' words: admin only
+            getAndHead(config.routes, "/api/feedback", guard.admin(feedback::list)); // reports are readers' words: admin only
         });
+    }
+
+    /**
+     * A guarded GET route, and HEAD through the same guard: for a HEAD request to a GET route with no HEAD handler,
+     * Javalin answers 200 itself without running the handler, so the token check never ran.
+     */
+    private static void getAndHead(RoutesConfig routes, String path, Handler guarded) {
+        routes.get(path, guarded);
+        routes.head(path, guarded);
     }
 
     private void configure(JavalinConfig config, ObjectMapper json, long maxUpload, ServerSettings server) {

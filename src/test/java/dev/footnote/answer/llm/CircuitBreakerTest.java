@@ -86,6 +86,33 @@ class CircuitBreakerTest {
         assertThatThrownBy(breaker::acquire).isInstanceOf(GenerationException.class);
     }
 
+    @Test
+    void should_keep_naming_a_refused_key_while_the_circuit_it_opened_is_open() throws GenerationException {
+        // given three calls refused for their key
+        for (int i = 0; i < 3; i++) {
+            breaker.acquire();
+            breaker.onFailure("auth_failed");
+        }
+
+        // then the open circuit reports the key, so answers keep saying what to fix
+        assertThat(breaker.isOpen()).isTrue();
+        assertThatThrownBy(breaker::acquire).isInstanceOfSatisfying(GenerationException.class,
+                e -> assertThat(e.reason()).isEqualTo("auth_failed"));
+    }
+
+    @Test
+    void should_report_circuit_open_when_a_passing_fault_opened_it() throws GenerationException {
+        // given
+        for (int i = 0; i < 3; i++) {
+            breaker.acquire();
+            breaker.onFailure("http_500");
+        }
+
+        // then
+        assertThatThrownBy(breaker::acquire).isInstanceOfSatisfying(GenerationException.class,
+                e -> assertThat(e.reason()).isEqualTo("circuit_open"));
+    }
+
     private void fail(int times) throws GenerationException {
         for (int i = 0; i < times; i++) {
             breaker.acquire();

@@ -165,6 +165,12 @@ public final class StubLlmServer implements AutoCloseable {
             Request req = new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), Map.copyOf(ex.getRequestHeaders()), body);
             requests.add(req);
             boolean anthropic = req.path().endsWith("/messages");
+            if (req.method().equals("GET") && req.path().endsWith("/models")) {
+                // the list of models, as a start-up check asks for it: refused with the same status as every call
+                if (behavior instanceof Status s) send(ex, s.code(), "application/json", new OpenAiWire().error(s.code()));
+                else send(ex, 200, "application/json", "{\"object\":\"list\",\"data\":[{\"id\":\"stub-model\",\"object\":\"model\"}]}");
+                return;
+            }
             if (!req.path().endsWith("/chat/completions") && !anthropic) {
                 send(ex, 404, "application/json", "{\"error\":{\"message\":\"no route " + req.path() + "\"}}");
                 return;
@@ -282,6 +288,12 @@ public final class StubLlmServer implements AutoCloseable {
 
         @Override
         public String error(int code) {
+            if (code == 401) {
+                // what OpenAI answers to a wrong key
+                return "{\"error\":{\"message\":\"Incorrect API key provided: sk-test. You can find your API key at "
+                        + "https://platform.openai.com/account/api-keys.\",\"type\":\"invalid_request_error\",\"param\":null,"
+                        + "\"code\":\"invalid_api_key\"}}";
+            }
             return "{\"error\":{\"message\":\"stub error " + code + "\",\"type\":\"server_error\",\"code\":null}}";
         }
 

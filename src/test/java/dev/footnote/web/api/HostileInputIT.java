@@ -185,30 +185,11 @@ class HostileInputIT {
     }
 
     private static byte[] exchange(byte[] request) throws IOException {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.web.port())) {
-            s.setSoTimeout(30_000);
-            OutputStream out = s.getOutputStream();
-            try {
-                out.write(request);
-                out.flush();
-            } catch (SocketException e) {
-                // the server may answer (431, 413) and close before the whole request is written
-            }
-            return readToEnd(s.getInputStream());
-        }
+        return RawHttp.exchange(server.web.port(), request, 30_000);
     }
 
     private static byte[] readToEnd(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        byte[] b = new byte[8192];
-        try {
-            for (int n; (n = in.read(b)) > 0; ) buf.write(b, 0, n);
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server neither answered nor closed the connection", e);
-        } catch (SocketException e) {
-            // reset after the response: what was read is the answer
-        }
-        return buf.toByteArray();
+        return RawHttp.readToEnd(in);
     }
 
     private static int status(byte[] response) {

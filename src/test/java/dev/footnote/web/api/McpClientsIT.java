@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.footnote.config.ServerSettings;
 import dev.footnote.support.NodeClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -97,6 +99,23 @@ class McpClientsIT {
         assertThat(wrong.statusCode()).isEqualTo(403);
         assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
         assertThat(right.body()).contains("get_document_span");
+    }
+
+    @Test
+    void should_serve_every_spelling_the_router_sends_to_mcp() {
+        // given: spellings Javalin routes to the /mcp handler, whose token check they pass
+        String list = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+        Map<String, String> headers = Map.of("Accept", "application/json, text/event-stream", "Content-Type", "application/json",
+                "Authorization", "Bearer " + TOKEN);
+
+        for (String target : List.of("/mcp/", "/mcp?x=1", "/mcp/?x=1")) {
+            // when
+            RawHttp.Response r = RawHttp.send(server.web.port(), "POST", target, headers, list.getBytes(StandardCharsets.UTF_8));
+
+            // then: the SDK's own path check does not turn them into a 404
+            assertThat(r.status()).as(target + " " + r.text()).isEqualTo(200);
+            assertThat(r.text()).contains("get_document_span");
+        }
     }
 
     @Test

@@ -77,4 +77,35 @@ final class RawHttp {
     static Response read(InputStream in) throws IOException {
         return parse(in.readAllBytes());
     }
+
+    /**
+     * Writes {@code request} as given on a fresh connection and reads until the server closes it. The server may answer
+     * (413, 414, 431) and close before the whole request is written, and a reset after the response keeps what was read.
+     */
+    static byte[] exchange(int port, byte[] request, int timeoutMs) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(timeoutMs);
+            try {
+                s.getOutputStream().write(request);
+                s.getOutputStream().flush();
+            } catch (java.net.SocketException e) {
+                // answered and closed before the whole request was written: read the answer
+            }
+            return readToEnd(s.getInputStream());
+        }
+    }
+
+    /** Everything the server sends until it closes; a silent hang past the socket timeout fails the test. */
+    static byte[] readToEnd(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        byte[] b = new byte[8192];
+        try {
+            for (int n; (n = in.read(b)) > 0; ) buf.write(b, 0, n);
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("the server neither answered nor closed the connection", e);
+        } catch (java.net.SocketException e) {
+            // reset after the response: what was read is the answer
+        }
+        return buf.toByteArray();
+    }
 }

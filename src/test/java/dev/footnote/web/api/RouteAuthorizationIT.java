@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * Authorization belongs to the write routes themselves: every spelling of every write route (trailing and doubled
  * slashes, dot segments, percent-encoding, path parameters, matrix parameters), sent byte for byte over a raw socket,
  * with no token, a wrong token and the right one, with the admin token set and unset. Nothing is written without the
- * right token, and a spelling that reaches a handler with the right token is refused there without it.
+ * right token, and a spelling that reaches a handler with the right token is refused there without it. The read and
+ * API routes (the original files, examples, feedback, MCP, metrics) get the same table under every combination of API,
+ * admin and metrics token: a spelling never answers without its token when one is set, and /health never needs one.
  */
 @Tag("integration")
 class RouteAuthorizationIT {
@@ -102,6 +104,156 @@ class RouteAuthorizationIT {
                 }
             }
         }
+    }
+
+    private static final String API = "route-api-token";
+    private static final String METRICS = "route-metrics-token";
+    private static final String MCP_LIST = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+    private static final String REPORT = "{\"question\":\"q\",\"answer\":\"a\",\"verdict\":\"up\"}";
+
+    /** A route that reads or answers, and the status its handler gives the right caller; OPEN means no guard. */
+    record ReadRoute(String method, String path, Guard.Access access, int reached, String body) {
+    }
+
+    static final List<ReadRoute> READ_ROUTES = List.of(
+            new ReadRoute("GET", "/api/documents/" + TestServer.SEED + "/file", Guard.Access.API, 200, null),
+            new ReadRoute("HEAD", "/api/documents/" + TestServer.SEED + "/file", Guard.Access.API, 200, null),
+            new ReadRoute("GET", "/api/examples", Guard.Access.API, 200, null),
+            new ReadRoute("POST", "/api/feedback", Guard.Access.API, 201, REPORT),
+            new ReadRoute("GET", "/api/feedback", Guard.Access.ADMIN, 200, null),
+            new ReadRoute("HEAD", "/api/feedback", Guard.Access.ADMIN, 200, null),
+            new ReadRoute("POST", "/mcp", Guard.Access.API, 200, MCP_LIST),
+            new ReadRoute("GET", "/mcp", Guard.Access.API, 405, null),
+            new ReadRoute("DELETE", "/mcp", Guard.Access.API, 405, null),
+            new ReadRoute("GET", "/metrics", Guard.Access.METRICS, 200, null),
+            new ReadRoute("HEAD", "/metrics", Guard.Access.METRICS, 200, null),
+            new ReadRoute("GET", "/health", null, 200, null));
+
+    /** Which tokens a server is started with. */
+    record Tokens(String admin, String api, String metrics) {
+        /** The token a route requires here, or null when it is open (or, for admin, absent). */
+        String required(Guard.Access access) {
+            if (access == null) return null;
+            return switch (access) {
+                case ADMIN -> admin;
+                case API -> api;
+                case METRICS -> metrics != null ? metrics : api;
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "admin " + (admin != null) + ", api " + (api != null) + ", metrics " + (metrics != null);
+        }
+    }
+
+    static final List<Tokens> TOKEN_SETS = List.of(new Tokens(TOKEN, API, null), new Tokens(TOKEN, API, METRICS),
+            new Tokens(null, null, null), new Tokens(null, null, METRICS));
+
+    /** Spellings of a one-segment path (/mcp, /metrics, /health), like {@link #spellings} for /api paths. */
+    static List<String> topSpellings(String path) {
+        String name = path.substring(1);
+        return List.of(path, path + "/", path + "//", "/" + path, "/./" + name, "/zz/../" + name, "/" + pct(name.charAt(0))
+                + name.substring(1), "/" + name.toUpperCase(), path + "%2F", path + "/.", path + ";x=1", path + "?x=1",
+                path + "/?x=1", path + "%20", path + "/zz/..", "/%2E/" + name, "/zz%2F..%2F" + name);
+    }
+
+    @Test
+    void should_register_each_route_with_the_access_it_needs() throws Exception {
+        // given: what every guarded route requires, and the routes that need no token
+        Map<String, Guard.Access> expected = new LinkedHashMap<>();
+        for (String r : List.of("POST /api/ask", "GET /api/passages/{chunkId}", "GET /api/documents", "GET /api/documents/{docId}",
+                "GET /api/documents/{docId}/file", "GET /api/search", "GET /api/examples", "POST /v1/chat/completions",
+                "GET /v1/models", "POST /mcp", "GET /mcp", "DELETE /mcp", "POST /api/feedback")) {
+            expected.put(r, Guard.Access.API);
+        }
+        for (String r : List.of("POST /api/documents", "DELETE /api/documents/{docId}", "POST /api/reindex", "GET /api/feedback")) {
+            expected.put(r, Guard.Access.ADMIN);
+        }
+        expected.put("GET /metrics", Guard.Access.METRICS);
+        // a GET route's HEAD goes through the same guard: Javalin's own HEAD answer would skip it
+        for (String r : List.copyOf(expected.keySet())) {
+            if (r.startsWith("GET ")) expected.put("HEAD " + r.substring(4), expected.get(r));
+        }
+        Set<String> open = Set.of("GET /health", "GET /ready", "GET /openapi.json");
+
+        try (TestServer server = TestServer.start(new ServerSettings(TOKEN, API, 1, 0))) {
+            // when
+            Map<String, Guard.Access> actual = new LinkedHashMap<>();
+            List<String> unguarded = new ArrayList<>();
+            for (io.javalin.router.Endpoint e : server.web.endpoints()) {
+                String key = e.method.name() + " " + e.path;
+                if (e.handler instanceof Guard.Guarded g) actual.put(key, g.access);
+                else unguarded.add(key);
+            }
+
+            // then: a route added without its guard, or with the wrong one, fails here
+            assertThat(actual).isEqualTo(expected);
+            assertThat(unguarded).containsExactlyInAnyOrderElementsOf(open);
+        }
+    }
+
+    @Test
+    void should_refuse_every_spelling_of_every_read_route_without_its_token() throws Exception {
+        for (Tokens tokens : TOKEN_SETS) {
+            try (TestServer server = TestServer.start(new ServerSettings(tokens.admin(), tokens.api(), 1, 0).withMetricsToken(tokens.metrics()))) {
+                for (ReadRoute route : READ_ROUTES) {
+                    String required = tokens.required(route.access());
+                    boolean absentAdmin = route.access() == Guard.Access.ADMIN && tokens.admin() == null;
+                    List<String> targets = route.path().startsWith("/api/") ? spellings(route.path()) : topSpellings(route.path());
+                    for (String target : targets) {
+                        Map<String, Integer> statuses = new LinkedHashMap<>();
+                        statuses.put("none", read(server, route, target, null));
+                        statuses.put("wrong", read(server, route, target, (required == null ? API : required) + "x"));
+                        statuses.put("other", read(server, route, target, other(tokens, route.access())));
+                        statuses.put("right", read(server, route, target, required));
+                        String what = tokens + ": " + route.method() + " " + target + " " + statuses;
+
+                        // then: never a 5xx, whatever the spelling
+                        statuses.values().forEach(code -> assertThat(code).as(what).isBetween(200, 499));
+                        if (absentAdmin) {
+                            statuses.values().forEach(code -> assertThat(code).as(what).isGreaterThanOrEqualTo(400));
+                            continue;
+                        }
+                        boolean canonical = target.equals(route.path()) || target.equals(route.path() + "/");
+                        if (canonical) assertThat(statuses.get("right")).as("the right token works: " + what).isEqualTo(route.reached());
+                        if (required == null) {
+                            // an open route (or one whose token is unset) answers anyone the same
+                            if (canonical) assertThat(statuses.get("none")).as(what).isEqualTo(route.reached());
+                            continue;
+                        }
+                        // a set token is never bypassed: no spelling answers without it
+                        for (String c : List.of("none", "wrong", "other")) {
+                            assertThat(statuses.get(c)).as(what).isGreaterThanOrEqualTo(400);
+                            if (route.reached() >= 400) assertThat(statuses.get(c)).as(what).isNotEqualTo(route.reached());
+                        }
+                        if (statuses.get("right") == route.reached()) {
+                            // this spelling reached the handler: without the right token it was refused there
+                            assertThat(statuses.get("none")).as(what).isEqualTo(401);
+                            assertThat(statuses.get("wrong")).as(what).isEqualTo(403);
+                            assertThat(statuses.get("other")).as(what).isEqualTo(403);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Another role's token: the API token on admin and own-token metrics routes, else the admin token (or a guess). */
+    private static String other(Tokens tokens, Guard.Access access) {
+        if (access == Guard.Access.ADMIN || access == Guard.Access.METRICS && tokens.metrics() != null) {
+            return tokens.api() != null ? tokens.api() : API;
+        }
+        return tokens.admin() != null ? tokens.admin() : TOKEN;
+    }
+
+    private static int read(TestServer server, ReadRoute route, String target, String token) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (token != null) headers.put("Authorization", "Bearer " + token);
+        if (route.body() != null) headers.put("Content-Type", "application/json");
+        if (route.path().equals("/mcp")) headers.put("Accept", "application/json, text/event-stream");
+        byte[] body = route.body() == null ? new byte[0] : route.body().getBytes(StandardCharsets.UTF_8);
+        return RawHttp.send(server.web.port(), route.method(), target, headers, body).status();
     }
 
     /** Sends one request and checks that, unless it was authorized, it changed nothing; returns its status. */

@@ -45,14 +45,17 @@ final class RealFootnoteApp implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    private RealFootnoteApp(Map<String, byte[]> seedFiles, dev.footnote.config.ServerSettings http) throws IOException {
+    private RealFootnoteApp(Map<String, byte[]> seedFiles, dev.footnote.config.ServerSettings http,
+                            dev.footnote.config.LlmSettings llm) throws IOException {
         root = Files.createTempDirectory("footnote-ui-");
         Path seeds = Files.createDirectories(root.resolve("seeds"));
         for (Map.Entry<String, byte[]> f : seedFiles.entrySet()) Files.write(seeds.resolve(f.getKey()), f.getValue());
-        Settings settings = Settings.defaults().withDirs(seeds, root.resolve("index")).withServer(http);
+        Settings settings = Settings.defaults().withDirs(seeds, root.resolve("index")).withServer(http).withLlm(llm);
         App started = App.create(settings);
         WebServer server = null;
         try {
+            // as serve does: one authenticated call to the configured model before the first question
+            if (llm.enabled()) started.checkModel();
             started.syncSeeds(Progress.silent());
             server = started.webServer().start(0);
             server.markReady();
@@ -70,12 +73,17 @@ final class RealFootnoteApp implements AutoCloseable {
 
     /** With these HTTP settings, such as an API token. */
     static RealFootnoteApp start(dev.footnote.config.ServerSettings server) throws IOException {
-        return new RealFootnoteApp(seedAndHostile(), server);
+        return new RealFootnoteApp(seedAndHostile(), server, dev.footnote.config.LlmSettings.none());
+    }
+
+    /** Over the seed and hostile documents, answering with {@code llm} (such as a stub model server) when it can. */
+    static RealFootnoteApp withModel(dev.footnote.config.LlmSettings llm) throws IOException {
+        return new RealFootnoteApp(seedAndHostile(), dev.footnote.config.ServerSettings.open(), llm);
     }
 
     /** Over just {@code seedFiles} (file name to bytes) instead of the seed and hostile documents, default settings. */
     static RealFootnoteApp over(Map<String, byte[]> seedFiles) throws IOException {
-        return new RealFootnoteApp(seedFiles, Settings.defaults().server());
+        return new RealFootnoteApp(seedFiles, Settings.defaults().server(), dev.footnote.config.LlmSettings.none());
     }
 
     private static Map<String, byte[]> seedAndHostile() throws IOException {
