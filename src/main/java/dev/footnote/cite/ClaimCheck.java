@@ -122,6 +122,7 @@ public final class ClaimCheck {
             s = requote.rare() ? Support.UNSUPPORTED : Support.PARTIAL;
             why = "the claim quotes the cited text but says \"" + requote.claimSays() + "\" where it says \""
                     + requote.sentenceSays() + "\"; " + facts;
+            return new Judgement(best, new Verdict(s, cover, why));
         } else if (swapped != null && swapped.length() > 1) {
             // one word in another word's place is as often a paraphrase ("held talks" for "warned after talks") as a
             // changed fact, so only a swapped phrase of two or more words counts
@@ -139,6 +140,13 @@ public final class ClaimCheck {
         } else {
             s = Support.UNSUPPORTED;
             why = facts;
+        }
+        String given = givenValue(claim, passageTerms, absentNumbers, absentNames);
+        if (s == Support.UNSUPPORTED && absentValue == null && given != null) {
+            // "Who was the 2015 NFL MVP: Cam Newton." states a value the passage gives; what the lead-in adds that
+            // the passage lacks (a year, a name, other wording) is a detail, so the claim is partly supported
+            s = Support.PARTIAL;
+            why = "the cited passage gives the stated value (\"" + given + "\"), but " + why;
         }
         return new Judgement(best, new Verdict(s, cover, why));
     }
@@ -162,6 +170,25 @@ public final class ClaimCheck {
 
     /** A claim that repeats a sentence word for word except one stretch, and what stands there in each. */
     private record Requote(String claimSays, String sentenceSays, boolean rare) {
+    }
+
+    /**
+     * The value a "…: value" claim states, when the passage has every content word of it and none of the numbers or
+     * names the passage lacks stand in it; otherwise null.
+     */
+    private static String givenValue(String claim, Set<String> passageTerms, Set<String> absentNumbers, Set<String> absentNames) {
+        Matcher m = VALUE.matcher(claim);
+        if (!m.find()) return null;
+        String value = m.group(1).strip();
+        for (String missing : absentNumbers) if (value.contains(missing)) return null;
+        for (String missing : absentNames) if (value.contains(missing)) return null;
+        int said = 0;
+        for (String t : Analyzers.terms(value)) {
+            if (FUNCTION_TERMS.contains(t)) continue;
+            if (!passageTerms.contains(t)) return null;
+            said++;
+        }
+        return said == 0 ? null : value.replaceAll("[.!?]+$", "");
     }
 
     /** What a claim states after its last colon ("What venue …: Levi's Stadium"); "10:30" has no space, so is no value. */

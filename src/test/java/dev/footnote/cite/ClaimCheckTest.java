@@ -83,4 +83,18 @@ class ClaimCheckTest {
         assertThat(v.support()).isEqualTo(Support.UNSUPPORTED);
         assertThat(v.reason()).contains("riverside meadow");
     }
+
+    @Test
+    void should_call_a_stated_value_the_passage_gives_partial_when_its_lead_in_adds_a_detail() {
+        Verdict v = judge("Where was the 2017 game played: Levi's Stadium.");
+        assertThat(v.support()).isEqualTo(Support.PARTIAL);
+        assertThat(v.reason()).contains("gives the stated value").contains("2017");
+    }
+
+    @Test
+    void should_reject_a_stated_value_that_holds_a_number_the_passage_never_gives() {
+        Verdict v = judge("Where was the game played: Levi's Stadium in 2017.");
+        assertThat(v.support()).isEqualTo(Support.UNSUPPORTED);
+        assertThat(v.reason()).contains("2017");
+    }
 }
