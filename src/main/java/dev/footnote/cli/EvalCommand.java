@@ -49,8 +49,9 @@ final class EvalCommand implements Command {
                   citation_hit, gold_passage_cited, abstain_rate, ms_p50 and, with --unanswerable (BEIR queries the
                   passages cannot answer), unanswerable_abstained. --features OUT also writes every candidate sentence
                   of every question with its features (one JSON line per question), the input of calibrate.
-                calibrate: re-fits the local answerer's sentence ranking and abstention models from a --features file
-                  and prints the coefficients as Calibration.DEFAULT holds them (--l2: weight penalty, default 1e-5).
+                calibrate: re-fits the local answerer's sentence ranking, abstention and span models and its extra-sentence
+                  share from a --features file and prints them as Calibration.DEFAULT, SpanModel.DEFAULT and
+                  EXTRA_SENTENCE_SHARE hold them (--l2: the abstention model's weight penalty, default 1e-5).
                 citations: claim/passage cases (JSON lines: id, kind, label, claim, passage {id, title, text}) through
                   the answers' citation resolver and verifier, no model, no HTTP. Prints faithful_supported,
                   faithful_kept (supported or partial), false_caught, false_flagged (unsupported or partial), the

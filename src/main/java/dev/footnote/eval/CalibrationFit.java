@@ -28,11 +28,32 @@ public final class CalibrationFit {
     public static final double UNANSWERABLE_ABSTAINED = 0.90;
     /** The threshold's grid: thresholds are printed with two decimals and chosen on steps of 0.05. */
     public static final double THRESHOLD_STEP = 0.05;
+    /**
+     * The brevity budget the extra-sentence share is chosen for: answers average at most this many sentences (issue
+     * 13's target for {@code sentences_per_answer}; the answerer also drops near-duplicate sentences, which the file
+     * cannot show, so it measures a little under this).
+     */
+    public static final double SENTENCES_PER_ANSWER = 1.6;
+    /** The extra-sentence share's grid. */
+    public static final double SHARE_STEP = 0.05;
+    /** As {@code Calibration.maxSentences} and {@code LocalAnswerGenerator.MIN_EXTRA_SENTENCE_CHARS}. */
+    static final int MAX_SENTENCES = 3;
+    static final int MIN_EXTRA_SENTENCE_CHARS = 20;
 
-    /** One question: whether the passages can answer it, the top passage's similarity, its candidate sentences. */
-    public record Question(boolean answerable, double topPassageCosine, List<Candidate> candidates) {
+    /**
+     * One question: whether the passages can answer it, the top passage's similarity, its candidate sentences, its gold
+     * answers and passage ("" when unanswerable) and the phrases of some of its sentences ({@link SpanFit}).
+     */
+    public record Question(boolean answerable, double topPassageCosine, List<Candidate> candidates, List<String> answers,
+                           String gold, List<SentencePhrases> phrases) {
         public Question {
             candidates = List.copyOf(candidates);
+            answers = List.copyOf(answers);
+            phrases = List.copyOf(phrases);
+        }
+
+        public Question(boolean answerable, double topPassageCosine, List<Candidate> candidates) {
+            this(answerable, topPassageCosine, candidates, List.of(), "", List.of());
         }
 
         boolean hasAnswer() {
@@ -40,8 +61,22 @@ public final class CalibrationFit {
         }
     }
 
-    /** A candidate sentence's features (in the file's order) and whether it holds a gold answer. */
-    public record Candidate(double[] features, boolean holdsAnswer) {
+    /** A candidate sentence: where it is, its text, its features (in the file's order) and whether it holds a gold answer. */
+    public record Candidate(int passage, int sentence, String text, double[] features, boolean holdsAnswer) {
+        public Candidate(double[] features, boolean holdsAnswer) {
+            this(0, 0, "", features, holdsAnswer);
+        }
+    }
+
+    /** The candidate phrases of the sentence ranked {@code rank} (0 = best) when the file was written. */
+    public record SentencePhrases(int rank, List<Phrase> phrases) {
+        public SentencePhrases {
+            phrases = List.copyOf(phrases);
+        }
+    }
+
+    /** A candidate phrase (short answer) and its features, in {@code SpanModel}'s order. */
+    public record Phrase(String text, double[] features) {
     }
 
     /** The questions of a features file, with the feature names they share. */
@@ -58,11 +93,16 @@ public final class CalibrationFit {
                          int questions, int answerable, int candidates) {
     }
 
-    private final double l2;
+    private final double sentenceL2;
+    private final double confidenceL2;
 
-    /** @param l2 the L2 penalty on both models' weights (not the bias), per question; 0 for none */
-    public CalibrationFit(double l2) {
-        this.l2 = l2;
+    /**
+     * @param sentenceL2 the L2 penalty on the sentence model's weights, per question; 0 for none
+     * @param confidenceL2 the L2 penalty on the abstention model's weights (not the bias), per question
+     */
+    public CalibrationFit(double sentenceL2, double confidenceL2) {
+        this.sentenceL2 = sentenceL2;
+        this.confidenceL2 = confidenceL2;
     }
 
     public static Data read(Path file) throws IOException {
@@ -87,10 +127,25 @@ public final class CalibrationFit {
                     double[] x = new double[names.size()];
                     Iterator<JsonNode> v = f.elements();
                     for (int i = 0; i < x.length; i++) x[i] = v.next().asDouble();
-                    cands.add(new Candidate(x, c.path("holds_answer").asBoolean()));
+                    cands.add(new Candidate(c.path("passage").asInt(), c.path("sentence").asInt(), c.path("text").asText(""), x,
+                            c.path("holds_answer").asBoolean()));
+                }
+                List<String> answers = new ArrayList<>();
+                for (JsonNode g : q.path("answers")) answers.add(g.asText());
+                List<SentencePhrases> phrases = new ArrayList<>();
+                for (JsonNode s2 : q.path("spans")) {
+                    List<Phrase> ps = new ArrayList<>();
+                    for (JsonNode p : s2.path("spans")) {
+                        JsonNode f = p.path("f");
+                        double[] x = new double[f.size()];
+                        for (int i = 0; i < x.length; i++) x[i] = f.get(i).asDouble();
+                        ps.add(new Phrase(p.path("text").asText(""), x));
+                    }
+                    phrases.add(new SentencePhrases(s2.path("rank").asInt(), ps));
                 }
                 out.add(new Question(q.path("answerable").asBoolean(),
-                        q.path("question_features").path("top_passage_cosine").asDouble(), cands));
+                        q.path("question_features").path("top_passage_cosine").asDouble(), cands, answers,
+                        q.path("gold").isTextual() ? q.path("gold").asText() : "", phrases));
             }
         }
         if (names == null) throw new IllegalArgumentException(file + " holds no candidate sentences");
@@ -102,7 +157,7 @@ public final class CalibrationFit {
 
     public Result fit(Data data) {
         List<Question> answerable = data.questions().stream().filter(Question::answerable).toList();
-        double[] w = fitSentences(answerable.stream().filter(Question::hasAnswer).toList(), data.names().size());
+        double[] w = fitSentences(answerable, data.names().size());
         List<double[]> rows = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
         for (Question q : data.questions()) {
@@ -199,7 +254,8 @@ public final class CalibrationFit {
      * distribution over the candidates that hold an answer (cross-entropy), so only the order within a question
      * matters and the model has no bias.
      */
-    double[] fitSentences(List<Question> qs, int d) {
+    public double[] fitSentences(List<Question> questions, int d) {
+        List<Question> qs = questions.stream().filter(q -> q.answerable() && q.hasAnswer()).toList();
         return Minimizer.minimize(w -> {
             double loss = 0;
             double[] grad = new double[d];
@@ -225,7 +281,7 @@ public final class CalibrationFit {
                     for (int j = 0; j < d; j++) grad[j] += g * x[j];
                 }
             }
-            return penalised(loss, grad, w, qs.size(), d);
+            return penalised(loss, grad, w, qs.size(), d, sentenceL2);
         }, new double[d]);
     }
 
@@ -245,12 +301,12 @@ public final class CalibrationFit {
                 for (int j = 0; j < d; j++) grad[j] += g * x[j];
                 grad[d] += g;
             }
-            return penalised(loss, grad, w, rows.size(), d);
+            return penalised(loss, grad, w, rows.size(), d, confidenceL2);
         }, new double[d + 1]);
     }
 
     /** Mean loss and gradient over {@code n} examples plus {@code l2}/2·|w[0..d)|². */
-    private Minimizer.Value penalised(double loss, double[] grad, double[] w, int n, int d) {
+    static Minimizer.Value penalised(double loss, double[] grad, double[] w, int n, int d, double l2) {
         loss /= n;
         for (int j = 0; j < grad.length; j++) grad[j] /= n;
         for (int j = 0; j < d; j++) {
@@ -258,6 +314,71 @@ public final class CalibrationFit {
             grad[j] += l2 * w[j];
         }
         return new Minimizer.Value(loss, grad);
+    }
+
+    /** How the answerer's choice of sentences fares at one extra-sentence share, over the answerable questions. */
+    public record Brevity(double share, double firstSentenceHit, double hit, double sentencesPerAnswer) {
+    }
+
+    /**
+     * The answerer's choice of sentences at {@code share} ({@code LocalAnswerGenerator.choose}): the best sentence, then
+     * the next best while their softmax probability is at least {@code share} of the best's, up to 3, skipping those
+     * under 20 characters and repeated texts (the redundancy check by embedding is not in the file, so it is left out).
+     */
+    public static Brevity brevity(List<Question> questions, double[] w, double share) {
+        int n = 0;
+        int first = 0;
+        int hit = 0;
+        int sentences = 0;
+        for (Question q : questions) {
+            if (!q.answerable()) continue;
+            n++;
+            if (q.candidates().isEmpty()) continue;
+            List<Candidate> order = ranked(q, w);
+            Candidate best = order.get(0);
+            double top = dot(w, best.features());
+            List<Candidate> chosen = new ArrayList<>(List.of(best));
+            for (Candidate c : order.subList(1, order.size())) {
+                if (chosen.size() >= MAX_SENTENCES || Math.exp(dot(w, c.features()) - top) < share) break;
+                if (c.text().length() < MIN_EXTRA_SENTENCE_CHARS || chosen.stream().anyMatch(x -> x.text().equals(c.text()))) continue;
+                chosen.add(c);
+            }
+            sentences += chosen.size();
+            if (best.holdsAnswer()) first++;
+            if (chosen.stream().anyMatch(Candidate::holdsAnswer)) hit++;
+        }
+        n = Math.max(1, n);
+        return new Brevity(share, (double) first / n, (double) hit / n, (double) sentences / n);
+    }
+
+    /**
+     * The extra-sentence share on the grid of {@link #SHARE_STEP}: the lowest (most sentences) at which the answers
+     * still average at most {@link #SENTENCES_PER_ANSWER} sentences, so the best gold-answer rate within that length.
+     */
+    public static Brevity extraSentenceShare(List<Question> questions, double[] w) {
+        Brevity chosen = null;
+        for (int k = 20; k >= 1; k--) {
+            Brevity b = brevity(questions, w, k * SHARE_STEP);
+            if (b.sentencesPerAnswer() > SENTENCES_PER_ANSWER) break;
+            chosen = new Brevity(java.math.BigDecimal.valueOf(k * SHARE_STEP).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue(),
+                    b.firstSentenceHit(), b.hit(), b.sentencesPerAnswer());
+        }
+        return chosen != null ? chosen : brevity(questions, w, 1.0);
+    }
+
+    /** Candidates best first under {@code w}; ties by passage, then sentence, as the answerer orders them. */
+    static List<Candidate> ranked(Question q, double[] w) {
+        return q.candidates().stream().sorted(java.util.Comparator.comparingDouble((Candidate c) -> -dot(w, c.features()))
+                .thenComparingInt(Candidate::passage).thenComparingInt(Candidate::sentence)).toList();
+    }
+
+    /**
+     * Which of two halves a question falls in, for held-out checks: SQuAD articles alternate (a00, a04, … and a02,
+     * a06, …, by the article number of the gold passage id); questions without one alternate by position.
+     */
+    public static int half(Question q, int position) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^a(\\d+)").matcher(q.gold());
+        return m.find() ? Integer.parseInt(m.group(1)) / 2 % 2 : position % 2;
     }
 
     /** Σ a[i]·b[i] over the shorter of the two (a bias after the weights is skipped). */

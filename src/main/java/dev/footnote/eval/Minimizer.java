@@ -42,7 +42,8 @@ final class Minimizer {
                 if (nv.loss() <= v.loss() + 1e-4 * step * slope || step < 1e-20) break;
                 step /= 2;
             }
-            if (step < 1e-20) break; // no further progress possible in double precision
+            // no further progress possible in double precision: the gradient's rounding noise exceeds the tolerance
+            if (step < 1e-20 || nv.loss() >= v.loss()) break;
             double[] s = new double[n];
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {

@@ -27,7 +27,7 @@ class CalibrationFitTest {
         Files.write(file, synthetic(new Random(7), 2_500));
 
         // when
-        CalibrationFit.Result r = new CalibrationFit(0).fit(CalibrationFit.read(file));
+        CalibrationFit.Result r = new CalibrationFit(0, 0).fit(CalibrationFit.read(file));
 
         // then
         assertThat(r.names()).containsExactly("cosine", "coverage", "length");

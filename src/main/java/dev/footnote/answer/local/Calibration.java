@@ -14,9 +14,9 @@ import java.util.List;
 public record Calibration(List<Double> sentenceWeights, int maxPassages, int maxSentences,
                           List<Double> confidenceWeights, double confidenceBias, double minConfidence) {
     public static final Calibration DEFAULT = new Calibration(
-            List.of(2.309, 1.998, -0.410, 2.353, 0.340, -0.110, 0.552, 0.359, -0.388, 0.560, -0.391, -0.468, 0.647,
-                    -1.175, 1.180, 0.385, 1.850, -0.449), 5, 3,
-            List.of(-5.289, 9.422, 21.031, -4.68, 5.973), -13.382, -1.45);
+            List.of(3.473, 1.958, -0.346, 2.985, 0.345, -0.317, 0.461, 0.427, -0.401, 0.589, -0.414, -0.358, 0.756,
+                    -1.1, 0.99, 0.391, 1.585, -0.393), 5, 3,
+            List.of(-4.165, 13.211, 17.519, -5.095, 4.066), -12.306, -1.3);
 
     public Calibration {
         sentenceWeights = List.copyOf(sentenceWeights);

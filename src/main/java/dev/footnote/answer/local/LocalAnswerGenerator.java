@@ -40,8 +40,8 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     private static final Set<String> QUESTION_TERMS = ShortAnswers.QUESTION_TERMS;
     /**
      * A further sentence joins the answer only when the model gives it at least this share of the first one's
-     * probability (softmax over the candidates): close calls show both, clear winners stand alone. Fitted with
-     * {@code tools/fit_local.py sentences} (README, "Calibration of the local answerer").
+     * probability (softmax over the candidates): close calls show both, clear winners stand alone. Fitted by
+     * {@code eval calibrate} (README, "Calibration of the local answerer").
      */
     static final double EXTRA_SENTENCE_SHARE = 0.45;
     /** How many of the best sentences a strict question's asked-for phrase may come from (set by hand). */
@@ -110,6 +110,21 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     /** The inputs of {@link Calibration#confidence} other than the chosen sentence's: named as in {@link #candidates}. */
     public static Map<String, Double> confidenceInputs(GenerationRequest request) {
         return Map.of(TOP_PASSAGE_COSINE, request.vectorScores().length > 0 ? request.vectorScores()[0] : 0.0);
+    }
+
+    /** The span model's weights in use ({@code eval calibrate} checks its fit against them). */
+    public static List<Double> spanWeights() {
+        return SpanModel.DEFAULT.weights();
+    }
+
+    /** How many span features each answer kind has, after the shared ones ({@code eval calibrate} prints by kind). */
+    public static int spanFeaturesPerKind() {
+        return SpanCandidates.PER_KIND;
+    }
+
+    /** {@link #EXTRA_SENTENCE_SHARE}, for {@code eval calibrate}. */
+    public static double extraSentenceShare() {
+        return EXTRA_SENTENCE_SHARE;
     }
 
     private static Map<String, Double> named(double[] features) {

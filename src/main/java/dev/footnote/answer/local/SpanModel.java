@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The linear model that ranks {@link SpanCandidates} within a sentence (softmax over one sentence's candidates),
- * fitted on SQuAD dev; README "Calibration of the local answerer" gives the procedure ({@code tools/fit_local.py}).
+ * fitted on SQuAD dev by {@code eval calibrate}; README "Calibration of the local answerer" gives the procedure.
  * {@code minScore} is the score below which no phrase stands out and the short answer is left out.
  */
 record SpanModel(List<Double> weights, double minScore) {
@@ -14,16 +14,16 @@ record SpanModel(List<Double> weights, double minScore) {
             // in parentheses, sentence start, counts another noun, after a locative preposition, question word just
             // before, just after, ends a clause, in the clause with most question words, has a function word inside,
             // ends a capitalised run
-            0.097, 0.285, 0.096, -0.478, -1.103, -0.977, 0.485, 1.238, 0.615, 1.154, -0.464, 0.0,
-            0.424, 0.456, -0.237, 0.631, -0.348, 0.132, -0.129, -0.160, 1.049, 0.591, -0.370, 0.050,
+            0.1, 0.277, 0.105, -0.482, -1.135, -0.949, 0.492, 1.234, 0.606, 1.144, -0.455, 0.0,
+            0.434, 0.448, -0.246, 0.574, -0.269, 0.126, -0.127, -0.149, 1.052, 0.598, -0.367, 0.057,
             // per kind: capitalised share, number, date, maximal capitalised run, locative, single word, maximal chunk
-            -0.740, 1.805, -0.166, -0.278, -0.104, 0.760, -0.347, // NUMBER
-            -0.366, 1.069, 1.622, 0.024, 0.626, 0.878, 0.125, // DATE
-            0.871, -0.418, -0.225, 0.636, -0.460, -0.338, -0.066, // PERSON
-            0.591, -0.278, -0.196, 0.366, 0.351, -0.045, 0.264, // PLACE
-            0.503, -0.072, -0.092, 0.545, 0.048, -0.139, 0.219, // NAME
-            -0.070, -0.125, -0.781, 0.360, -0.489, -0.627, 0.252, // WHAT
-            -0.304, 0.259, 0.230, -0.415, 0.160, -0.392, 0.168), // OTHER
+            -0.752, 1.833, -0.182, -0.27, -0.108, 0.761, -0.341, // NUMBER
+            -0.364, 1.08, 1.642, 0.029, 0.608, 0.898, 0.097, // DATE
+            0.863, -0.404, -0.227, 0.669, -0.473, -0.328, -0.089, // PERSON
+            0.61, -0.286, -0.2, 0.351, 0.36, -0.048, 0.273, // PLACE
+            0.516, -0.071, -0.103, 0.555, 0.055, -0.155, 0.232, // NAME
+            -0.065, -0.11, -0.787, 0.339, -0.487, -0.632, 0.26, // WHAT
+            -0.316, 0.272, 0.255, -0.438, 0.171, -0.395, 0.175), // OTHER
             -1.0);
 
     SpanModel {
