@@ -101,6 +101,8 @@ public final class ClaimCheck {
             (w >= rare ? absentNames : commonAbsentNames).add(name);
         }
         Swap swapped = swap(terms, passageTerms, source.sentenceTerms().get(best));
+        Requote requote = requote(claim, source, passageTerms, idf, rare);
+        String absentValue = absentValue(claim, passageTerms);
         String facts = String.format(Locale.ROOT, "%.0f%% of its informative words are in the cited text%s",
                 cover * 100, Double.isNaN(cos) ? "" : String.format(Locale.ROOT, ", similarity %.2f", cos));
         Support s;
@@ -111,6 +113,16 @@ public final class ClaimCheck {
         } else if (!absentNames.isEmpty()) {
             s = Support.UNSUPPORTED;
             why = "the cited passage never mentions " + String.join(", ", absentNames) + "; " + facts;
+        } else if (absentValue != null) {
+            s = Support.UNSUPPORTED;
+            why = "the value the claim states (\"" + absentValue + "\") is nowhere in the cited passage; " + facts;
+        } else if (requote != null) {
+            // a quotation with one stretch changed: the change is the claim's own fact; a rare word there is a changed
+            // name or value, a common one may be a synonym ("match" for "game"), so it is only partial
+            s = requote.rare() ? Support.UNSUPPORTED : Support.PARTIAL;
+            why = "the claim quotes the cited text but says \"" + requote.claimSays() + "\" where it says \""
+                    + requote.sentenceSays() + "\"; " + facts;
+            return new Judgement(best, new Verdict(s, cover, why));
         } else if (swapped != null && swapped.length() > 1) {
             // one word in another word's place is as often a paraphrase ("held talks" for "warned after talks") as a
             // changed fact, so only a swapped phrase of two or more words counts
@@ -128,6 +140,13 @@ public final class ClaimCheck {
         } else {
             s = Support.UNSUPPORTED;
             why = facts;
+        }
+        String given = givenValue(claim, passageTerms, absentNumbers, absentNames);
+        if (s == Support.UNSUPPORTED && absentValue == null && given != null) {
+            // "Who was the 2015 NFL MVP: Cam Newton." states a value the passage gives; what the lead-in adds that
+            // the passage lacks (a year, a name, other wording) is a detail, so the claim is partly supported
+            s = Support.PARTIAL;
+            why = "the cited passage gives the stated value (\"" + given + "\"), but " + why;
         }
         return new Judgement(best, new Verdict(s, cover, why));
     }
@@ -147,6 +166,93 @@ public final class ClaimCheck {
             }
         }
         return best;
+    }
+
+    /** A claim that repeats a sentence word for word except one stretch, and what stands there in each. */
+    private record Requote(String claimSays, String sentenceSays, boolean rare) {
+    }
+
+    /**
+     * The value a "…: value" claim states, when the passage has every content word of it and none of the numbers or
+     * names the passage lacks stand in it; otherwise null.
+     */
+    private static String givenValue(String claim, Set<String> passageTerms, Set<String> absentNumbers, Set<String> absentNames) {
+        Matcher m = VALUE.matcher(claim);
+        if (!m.find()) return null;
+        String value = m.group(1).strip();
+        for (String missing : absentNumbers) if (value.contains(missing)) return null;
+        for (String missing : absentNames) if (value.contains(missing)) return null;
+        int said = 0;
+        for (String t : Analyzers.terms(value)) {
+            if (FUNCTION_TERMS.contains(t)) continue;
+            if (!passageTerms.contains(t)) return null;
+            said++;
+        }
+        return said == 0 ? null : value.replaceAll("[.!?]+$", "");
+    }
+
+    /** What a claim states after its last colon ("What venue …: Levi's Stadium"); "10:30" has no space, so is no value. */
+    private static final Pattern VALUE = Pattern.compile(":\\s+([^:]+)$");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*");
+    /** A changed stretch longer than this is a rewrite, not a quotation with a word changed. */
+    static final int REQUOTE_RUN = 6;
+
+    /**
+     * The claim read as a quotation of one source sentence with a single stretch changed: the words before and after it
+     * are the sentence's own, in its order, and the stretch holds a word the passage never uses. Adding words around a
+     * quotation (nothing of the sentence replaced) or rewording most of it does not count.
+     */
+    private static Requote requote(String claim, Source source, Set<String> passageTerms, Map<String, Double> idf, double rare) {
+        List<String> c = words(claim);
+        if (c.size() < 4) return null;
+        Matcher v = VALUE.matcher(claim);
+        int valueWords = v.find() ? words(v.group(1)).size() : 0;
+        for (int i = 0; i < source.sentences().size(); i++) {
+            if (source.ignored()[i]) continue;
+            List<String> s = words(source.sentences().get(i));
+            int p = 0;
+            while (p < c.size() && p < s.size() && c.get(p).equals(s.get(p))) p++;
+            int q = 0;
+            while (q < c.size() - p && q < s.size() - p && c.get(c.size() - 1 - q).equals(s.get(s.size() - 1 - q))) q++;
+            int claimRun = c.size() - p - q;
+            int sentenceRun = s.size() - p - q;
+            if (claimRun < 1 || claimRun > REQUOTE_RUN || sentenceRun < 1 || sentenceRun > REQUOTE_RUN + 2) continue;
+            if (p + q < Math.max(3, c.size() / 2)) continue;
+            // "When did it premiere: 22 October 2006" introduces a quotation of the sentence's end; it changes nothing
+            if (p == 0 && valueWords > 0 && q >= valueWords) continue;
+            String said = String.join(" ", c.subList(p, c.size() - q));
+            double absent = -1;
+            for (String t : Analyzers.terms(said)) {
+                if (!FUNCTION_TERMS.contains(t) && !passageTerms.contains(t)) absent = Math.max(absent, weight(t, idf));
+            }
+            if (absent < 0) continue;
+            return new Requote(said, String.join(" ", s.subList(p, s.size() - q)), absent >= rare);
+        }
+        return null;
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(plain(text));
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
+    /**
+     * A claim of the form "…: value" stands or falls with its value: the content words after its last colon, when the
+     * passage has none of them. Returns the value, or null.
+     */
+    private static String absentValue(String claim, Set<String> passageTerms) {
+        Matcher m = VALUE.matcher(claim);
+        if (!m.find()) return null;
+        String value = m.group(1).strip();
+        int said = 0;
+        for (String t : Analyzers.terms(value)) {
+            if (FUNCTION_TERMS.contains(t)) continue;
+            if (passageTerms.contains(t)) return null;
+            said++;
+        }
+        return said == 0 ? null : value.replaceAll("[.!?]+$", "");
     }
 
     /** A run of {@code length} claim words standing where the sentence says something else. */

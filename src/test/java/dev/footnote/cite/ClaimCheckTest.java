@@ -13,7 +13,7 @@ class ClaimCheckTest {
             "Foreign Secretary Anthony Blinken warned on Friday after talks with Russian Foreign Minister Sergei Lavrov in Geneva, Switzerland.",
             "The game was played on February 7, 2016, at Levi's Stadium in the San Francisco Bay Area at Santa Clara, California.",
             "Water polluted with plant nutrients such as nitrates or phosphates may stimulate growth of algae by a process called eutrophication.");
-    private static final Map<String, Double> IDF = Map.of(ClaimCheck.UNSEEN, 7.1, "held", 3.0, "stadium", 3.0);
+    private static final Map<String, Double> IDF = Map.of(ClaimCheck.UNSEEN, 7.1, "held", 3.0, "stadium", 3.0, "match", 3.0);
 
     private Verdict judge(String claim) {
         ClaimCheck.Source source = new ClaimCheck.Source(PASSAGE,
@@ -49,12 +49,52 @@ class ClaimCheckTest {
     void should_reject_a_phrase_swapped_inside_an_otherwise_quoted_sentence() {
         Verdict v = judge("Water polluted with plant nutrients such as nitrates or phosphates may stimulate growth of holy priesthood by a process called eutrophication.");
         assertThat(v.support()).isEqualTo(Support.UNSUPPORTED);
-        assertThat(v.reason()).contains("says something else");
+        assertThat(v.reason()).contains("\"holy priesthood\" where it says \"algae\"");
     }
 
     @Test
     void should_call_a_claim_that_adds_an_unmentioned_detail_partial() {
         Verdict v = judge("The game was played at Levi's Stadium in front of a record crowd.");
         assertThat(v.support()).isEqualTo(Support.PARTIAL);
+    }
+
+    @Test
+    void should_reject_a_quotation_with_one_word_swapped_for_a_rare_one_the_passage_never_uses() {
+        Verdict v = judge("Water polluted with plant nutrients such as nitrates or phosphates may stimulate growth of orchids by a process called eutrophication.");
+        assertThat(v.support()).isEqualTo(Support.UNSUPPORTED);
+        assertThat(v.reason()).contains("\"orchids\" where it says \"algae\"");
+    }
+
+    @Test
+    void should_call_a_quotation_with_a_common_word_swapped_partial_not_unsupported() {
+        assertThat(judge("The match was played on February 7, 2016, at Levi's Stadium in the San Francisco Bay Area at Santa Clara, California.")
+                .support()).isEqualTo(Support.PARTIAL);
+    }
+
+    @Test
+    void should_keep_a_question_that_introduces_a_quotation_of_the_sentence_end() {
+        Verdict v = judge("When was the contest played: February 7, 2016, at Levi's Stadium in the San Francisco Bay Area at Santa Clara, California.");
+        assertThat(v.support()).as(v.reason()).isNotEqualTo(Support.UNSUPPORTED);
+    }
+
+    @Test
+    void should_reject_a_stated_value_after_a_colon_that_the_passage_never_gives() {
+        Verdict v = judge("Where was the game played: a riverside meadow.");
+        assertThat(v.support()).isEqualTo(Support.UNSUPPORTED);
+        assertThat(v.reason()).contains("riverside meadow");
+    }
+
+    @Test
+    void should_call_a_stated_value_the_passage_gives_partial_when_its_lead_in_adds_a_detail() {
+        Verdict v = judge("Where was the 2017 game played: Levi's Stadium.");
+        assertThat(v.support()).isEqualTo(Support.PARTIAL);
+        assertThat(v.reason()).contains("gives the stated value").contains("2017");
+    }
+
+    @Test
+    void should_reject_a_stated_value_that_holds_a_number_the_passage_never_gives() {
+        Verdict v = judge("Where was the game played: Levi's Stadium in 2017.");
+        assertThat(v.support()).isEqualTo(Support.UNSUPPORTED);
+        assertThat(v.reason()).contains("2017");
     }
 }
