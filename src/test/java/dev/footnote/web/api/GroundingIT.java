@@ -5,7 +5,6 @@ import static dev.footnote.answer.llm.StubLlmServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.footnote.answer.llm.LangChain4jAnswerGenerator;
 import dev.footnote.answer.llm.StubLlmServer;
 import dev.footnote.config.ServerSettings;
 import dev.footnote.index.Progress;
@@ -104,7 +103,7 @@ class GroundingIT {
 
     @BeforeEach
     void closeCircuit() {
-        ((LangChain4jAnswerGenerator) server.app.model().orElseThrow()).circuitBreaker().onSuccess();
+        server.modelCircuit().onSuccess();
     }
 
     /** Three sentences the ledger supports, each citing it, and one it does not support, citing it too. */

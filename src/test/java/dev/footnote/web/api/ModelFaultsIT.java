@@ -1,6 +1,5 @@
 package dev.footnote.web.api;
 
-import dev.footnote.answer.llm.LangChain4jAnswerGenerator;
 import static dev.footnote.answer.llm.StubLlmServer.answer;
 import static dev.footnote.answer.llm.StubLlmServer.hang;
 import static dev.footnote.answer.llm.StubLlmServer.malformed;
@@ -77,7 +76,7 @@ class ModelFaultsIT {
     @BeforeEach
     void closeCircuit() {
         // each fault starts against a provider in good standing, so no earlier test has opened its circuit
-        breaker().onSuccess();
+        server.modelCircuit().onSuccess();
     }
 
     static Stream<Arguments> faults() {
@@ -187,7 +186,7 @@ class ModelFaultsIT {
         assertThat(server.get("/metrics").body()).containsPattern("(?m)^footnote_llm_circuit_open 1$");
 
         // and once the provider is in good standing again the gauge drops
-        breaker().onSuccess();
+        server.modelCircuit().onSuccess();
         assertThat(server.get("/metrics").body()).containsPattern("(?m)^footnote_llm_circuit_open 0$");
     }
 
@@ -226,10 +225,6 @@ class ModelFaultsIT {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    private static CircuitBreaker breaker() {
-        return ((LangChain4jAnswerGenerator) server.app.model().orElseThrow()).circuitBreaker();
     }
 
     private static JsonNode parse(String s) {

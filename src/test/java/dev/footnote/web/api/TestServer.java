@@ -3,6 +3,8 @@ package dev.footnote.web.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footnote.App;
+import dev.footnote.answer.llm.CircuitBreaker;
+import dev.footnote.answer.llm.LangChain4jAnswerGenerator;
 import dev.footnote.config.LlmSettings;
 import dev.footnote.config.ServerSettings;
 import dev.footnote.config.Settings;
@@ -68,6 +70,11 @@ final class TestServer implements AutoCloseable {
     /** With a shorter connection idle timeout than production's. */
     static TestServer start(ServerSettings server, int idleTimeoutMs) throws IOException {
         return new TestServer(server, LlmSettings.none(), idleTimeoutMs);
+    }
+
+    /** The configured language model's circuit breaker (started with a model, such as a {@code StubLlmServer}). */
+    CircuitBreaker modelCircuit() {
+        return ((LangChain4jAnswerGenerator) app.model().orElseThrow()).circuitBreaker();
     }
 
     String url(String path) {
