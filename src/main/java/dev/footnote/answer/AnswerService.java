@@ -99,14 +99,12 @@ public final class AnswerService {
         listener.onRetrieval(hits);
         GenerationRequest gen = GenerationRequest.fromHits(standalone, request.history(), hits,
                 passages.isEmpty() ? null : query.vector());
-        if (!passages.isEmpty() && !standalone.equals(request.question())) {
-            gen = gen.withAskedVector(new SearchQuery(request.question(), embedder).vector());
-        }
 
         Attempt attempt = model != null && !passages.isEmpty() ? modelAttempt(gen, passages, listener, timings)
                 : new Attempt(null, model == null ? "no_model_configured" : null);
         String fallback = attempt.fallback();
-        Outcome outcome = attempt.outcome() != null ? attempt.outcome() : localOutcome(gen, passages, listener, timings);
+        Outcome outcome = attempt.outcome() != null ? attempt.outcome()
+                : localOutcome(withAsked(gen, request.question()), passages, listener, timings);
 
         Resolution r = outcome.resolution;
         // a document replaced or deleted since retrieval: keep the quotes as retrieved, and say so
@@ -190,6 +188,15 @@ public final class AnswerService {
         }
         timings.put("verify", ms(t));
         return outcome;
+    }
+
+    /**
+     * {@code gen} with the embedding of the question as the reader asked it, when a follow-up was rewritten and there are
+     * passages to judge against it; only the local answerer reads it, so it is embedded only when that one answers.
+     */
+    private GenerationRequest withAsked(GenerationRequest gen, String asked) {
+        if (gen.passages().isEmpty() || gen.question().equals(asked)) return gen;
+        return gen.withAskedVector(new SearchQuery(asked, embedder).vector());
     }
 
     /** The first sentence of each of the nearest passages, so an abstention still points somewhere. */

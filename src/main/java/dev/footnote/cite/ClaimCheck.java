@@ -55,8 +55,62 @@ public final class ClaimCheck {
             "by", "with", "from", "after", "before", "although", "however", "furthermore", "according", "yes", "no",
             "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "during", "since", "while", "i", "a");
 
-    /** What is known about the cited passage: its sentences (text, analysed terms in order), title, which to ignore. */
-    public record Source(List<String> sentences, List<List<String>> sentenceTerms, String title, boolean[] ignored) {
+    /**
+     * What is known about the cited passage: its sentences (text, analysed terms in order), title, which to ignore; and
+     * what every claim checked against it reads (its terms, its text, its sentences' words), worked out once.
+     */
+    public static final class Source {
+        private final List<String> sentences;
+        private final List<List<String>> sentenceTerms;
+        private final String title;
+        private final boolean[] ignored;
+        /** The terms of the title and of every sentence not ignored. */
+        private final Set<String> terms;
+        /** The title and every sentence not ignored, a line each. */
+        private final String text;
+        private final String plainText;
+        /** Per sentence: its words as {@link #requote} compares them; null until asked. */
+        private final List<String>[] words;
+
+        @SuppressWarnings("unchecked")
+        public Source(List<String> sentences, List<List<String>> sentenceTerms, String title, boolean[] ignored) {
+            this.sentences = sentences;
+            this.sentenceTerms = sentenceTerms;
+            this.title = title;
+            this.ignored = ignored;
+            Set<String> t = new HashSet<>(Analyzers.terms(title));
+            StringBuilder b = new StringBuilder(title).append('\n');
+            for (int i = 0; i < sentences.size(); i++) {
+                if (ignored[i]) continue;
+                t.addAll(sentenceTerms.get(i));
+                b.append(sentences.get(i)).append('\n');
+            }
+            this.terms = t;
+            this.text = b.toString();
+            this.plainText = plain(text);
+            this.words = new List[sentences.size()];
+        }
+
+        public List<String> sentences() {
+            return sentences;
+        }
+
+        public List<List<String>> sentenceTerms() {
+            return sentenceTerms;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public boolean[] ignored() {
+            return ignored;
+        }
+
+        private List<String> words(int i) {
+            if (words[i] == null) words[i] = ClaimCheck.words(sentences.get(i));
+            return words[i];
+        }
     }
 
     /** The judgement: which sentence of the source best supports the claim, and the verdict. */
@@ -74,13 +128,7 @@ public final class ClaimCheck {
         double rare = RARE_SHARE * idf.getOrDefault(UNSEEN, UNSEEN_IDF);
         List<String> terms = new ArrayList<>();
         for (String t : claimTerms) if (!FUNCTION_TERMS.contains(t)) terms.add(t);
-        Set<String> passageTerms = new HashSet<>(Analyzers.terms(source.title()));
-        StringBuilder passageText = new StringBuilder(source.title()).append('\n');
-        for (int i = 0; i < n; i++) {
-            if (source.ignored()[i]) continue;
-            passageTerms.addAll(source.sentenceTerms().get(i));
-            passageText.append(source.sentences().get(i)).append('\n');
-        }
+        Set<String> passageTerms = source.terms;
         double total = 0;
         for (String t : new HashSet<>(terms)) total += weight(t, idf);
         int best = bestSentence(terms, source, idf, total, cosines);
@@ -91,11 +139,10 @@ public final class ClaimCheck {
         double cover = coverage(new HashSet<>(terms), window, idf, total);
         double cos = cosines == null ? Double.NaN : cosines[best];
 
-        String plainPassage = plain(passageText.toString());
-        Set<String> absentNumbers = absentNumbers(NUMBER, claim, passageText.toString());
-        Set<String> commonAbsentNames = new LinkedHashSet<>(absentNumbers(NUMBER_WORD, claim, passageText.toString()));
+        Set<String> absentNumbers = absentNumbers(NUMBER, claim, source.text);
+        Set<String> commonAbsentNames = new LinkedHashSet<>(absentNumbers(NUMBER_WORD, claim, source.text));
         Set<String> absentNames = new LinkedHashSet<>();
-        for (String name : absentNames(claim, plainPassage)) {
+        for (String name : absentNames(claim, source.plainText)) {
             List<String> t = Analyzers.terms(name);
             double w = t.isEmpty() ? UNSEEN_IDF : weight(t.get(0), idf);
             (w >= rare ? absentNames : commonAbsentNames).add(name);
@@ -209,7 +256,7 @@ public final class ClaimCheck {
         int valueWords = v.find() ? words(v.group(1)).size() : 0;
         for (int i = 0; i < source.sentences().size(); i++) {
             if (source.ignored()[i]) continue;
-            List<String> s = words(source.sentences().get(i));
+            List<String> s = source.words(i);
             int p = 0;
             while (p < c.size() && p < s.size() && c.get(p).equals(s.get(p))) p++;
             int q = 0;

@@ -145,11 +145,13 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     List<Scored> score(GenerationRequest request) {
         List<String> qTerms = new ArrayList<>(new LinkedHashSet<>(Analyzers.terms(request.question())));
         qTerms.removeAll(QUESTION_TERMS);
-        Map<String, Double> idf = qTerms.isEmpty() ? Map.of() : contextDiscounted(request.question(), weights.idf(qTerms));
+        String carried = FollowUps.carried(request.question());
+        List<String> own = carried.isEmpty() ? null : ownTerms(request.question());
+        Map<String, Double> idf = qTerms.isEmpty() ? Map.of() : contextDiscounted(carried, own, weights.idf(qTerms));
         double totalIdf = qTerms.stream().mapToDouble(t -> idf.getOrDefault(t, 0.0)).sum();
         SentenceFeatures.QuestionShape shape = SentenceFeatures.QuestionShape.of(request.question());
         ShortAnswers.Question sq = ShortAnswers.Question.of(request.question());
-        float[] qv = sentenceQuestionVector(request);
+        float[] qv = sentenceQuestionVector(request, own);
         List<Scored> out = new ArrayList<>();
         List<Passage> passages = request.passages();
         for (int p = 0; p < Math.min(passages.size(), calibration.maxPassages()); p++) {
@@ -186,12 +188,14 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
      * What a sentence's cosine is measured against: the question as the reader asked it, when a follow-up was rewritten
      * and the reader's own words ask something ("Who will he meet in Kiev?"); else the standalone question ("Why?").
      */
-    private static float[] sentenceQuestionVector(GenerationRequest request) {
-        String carried = FollowUps.carried(request.question());
-        if (request.askedVector() == null || carried.isEmpty()) return request.questionVector();
-        List<String> own = new ArrayList<>(Analyzers.terms(request.question().substring(0, request.question().lastIndexOf(" ("))));
-        own.removeAll(QUESTION_TERMS);
-        return own.isEmpty() ? request.questionVector() : request.askedVector();
+    private static float[] sentenceQuestionVector(GenerationRequest request, List<String> own) {
+        if (request.askedVector() == null || own == null) return request.questionVector();
+        return QUESTION_TERMS.containsAll(own) ? request.questionVector() : request.askedVector();
+    }
+
+    /** The terms of the reader's own words in a follow-up {@link FollowUps#rewrite} rewrote: what precedes the carried ones. */
+    private static List<String> ownTerms(String rewritten) {
+        return Analyzers.terms(rewritten.substring(0, rewritten.lastIndexOf(" (")));
     }
 
     /**
@@ -199,10 +203,9 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
      * again itself) counted at {@link #CARRIED_WEIGHT}: "Who will he meet in Kiev? (Blinken Geneva)" is about meeting
      * in Kiev, and Geneva only says who "he" is. A question that was not rewritten is unchanged.
      */
-    private static Map<String, Double> contextDiscounted(String question, Map<String, Double> idf) {
-        String carried = FollowUps.carried(question);
+    private static Map<String, Double> contextDiscounted(String carried, List<String> ownTerms, Map<String, Double> idf) {
         if (carried.isEmpty()) return idf;
-        Set<String> own = new java.util.HashSet<>(Analyzers.terms(question.substring(0, question.lastIndexOf(" ("))));
+        Set<String> own = new java.util.HashSet<>(ownTerms);
         Map<String, Double> out = new java.util.HashMap<>(idf);
         for (String t : Analyzers.terms(carried)) {
             if (!own.contains(t)) out.computeIfPresent(t, (k, v) -> v * CARRIED_WEIGHT);
