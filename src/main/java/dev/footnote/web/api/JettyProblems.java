@@ -18,6 +18,12 @@ import org.eclipse.jetty.util.Callback;
 final class JettyProblems extends ErrorHandler {
     static final String CONTENT_TYPE = Problem.CONTENT_TYPE + "; charset=utf-8";
 
+    /** Every method gets its problem body: Jetty's default answers only GET, POST and HEAD, a DELETE got a bare 400. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);

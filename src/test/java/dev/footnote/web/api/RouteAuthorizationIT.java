@@ -41,19 +41,22 @@ class RouteAuthorizationIT {
 
     /** Spellings of a path that a server might route to the same handler. */
     static List<String> spellings(String path) {
-        String rest = path.substring("/api/".length()); // documents, documents/victim.md, reindex
+        String top = path.substring(1, path.indexOf('/', 1)); // api, v1
+        String p = "/" + top + "/";
+        String rest = path.substring(p.length()); // documents, documents/victim.md, reindex, chat/completions
         Set<String> s = new LinkedHashSet<>(List.of(
-                path, path + "/", path + "//", "/" + path, "/api//" + rest, "/api/./" + rest, "/api/zz/../" + rest,
-                "/api/" + pct(rest.charAt(0)) + rest.substring(1), "/%61pi/" + rest, "/api%2F" + rest, path + "%2F",
-                path + "/.", path + ";x=1", "/api;x=1/" + rest, path + "?x=1", path + "/?x=1", "/API/" + rest,
-                path + "%20", "/api/" + rest.toUpperCase()));
+                path, path + "/", path + "//", "/" + path, p + "/" + rest, p + "./" + rest, p + "zz/../" + rest,
+                p + pct(rest.charAt(0)) + rest.substring(1), "/" + pct(top.charAt(0)) + top.substring(1) + "/" + rest,
+                "/" + top + "%2F" + rest, path + "%2F", path + "/.", path + ";x=1", "/" + top + ";x=1/" + rest, path + "?x=1",
+                path + "/?x=1", "/" + top.toUpperCase() + "/" + rest, path + "%20", p + rest.toUpperCase()));
         if (rest.contains("/")) {
             int slash = rest.indexOf('/');
             String id = rest.substring(slash + 1);
-            s.add("/api/" + rest.substring(0, slash) + "/" + id.replace(".", "%2E"));
-            s.add("/api/" + rest.substring(0, slash) + "//" + id);
-            s.add("/api/" + rest.substring(0, slash) + "/./" + id);
-            s.add("/api/" + rest.substring(0, slash) + "%2F" + id);
+            s.add(p + rest.substring(0, slash) + "/" + id.replace(".", "%2E"));
+            s.add(p + rest.substring(0, slash) + "//" + id);
+            s.add(p + rest.substring(0, slash) + "/./" + id);
+            s.add(p + rest.substring(0, slash) + "%2F" + id);
+            s.add(p + rest.substring(0, slash) + "/zz/../" + id);
         }
         return new ArrayList<>(s);
     }
@@ -109,6 +112,8 @@ class RouteAuthorizationIT {
     private static final String API = "route-api-token";
     private static final String METRICS = "route-metrics-token";
     private static final String MCP_LIST = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+    private static final String ASK = "{\"question\":\"lighthouse tea\"}";
+    private static final String CHAT = "{\"model\":\"footnote\",\"messages\":[{\"role\":\"user\",\"content\":\"lighthouse tea\"}]}";
     private static final String REPORT = "{\"question\":\"q\",\"answer\":\"a\",\"verdict\":\"up\"}";
 
     /** A route that reads or answers, and the status its handler gives the right caller; OPEN means no guard. */
@@ -127,7 +132,25 @@ class RouteAuthorizationIT {
             new ReadRoute("DELETE", "/mcp", Guard.Access.API, 405, null),
             new ReadRoute("GET", "/metrics", Guard.Access.METRICS, 200, null),
             new ReadRoute("HEAD", "/metrics", Guard.Access.METRICS, 200, null),
-            new ReadRoute("GET", "/health", null, 200, null));
+            new ReadRoute("GET", "/health", null, 200, null),
+            // the routes the change re-registered behind the guard (and gave a guarded HEAD), every spelling each
+            new ReadRoute("POST", "/api/ask", Guard.Access.API, 200, ASK),
+            new ReadRoute("POST", "/v1/chat/completions", Guard.Access.API, 200, CHAT),
+            new ReadRoute("GET", "/v1/models", Guard.Access.API, 200, null),
+            new ReadRoute("HEAD", "/v1/models", Guard.Access.API, 200, null),
+            new ReadRoute("GET", "/api/documents", Guard.Access.API, 200, null),
+            new ReadRoute("HEAD", "/api/documents", Guard.Access.API, 200, null),
+            new ReadRoute("GET", "/api/documents/" + TestServer.SEED, Guard.Access.API, 200, null),
+            new ReadRoute("HEAD", "/api/documents/" + TestServer.SEED, Guard.Access.API, 200, null),
+            new ReadRoute("GET", "/api/passages/" + TestServer.SEED + "%230", Guard.Access.API, 200, null),
+            new ReadRoute("GET", "/api/search", Guard.Access.API, 400, null), // reached: no q
+            new ReadRoute("HEAD", "/api/search", Guard.Access.API, 400, null),
+            new ReadRoute("HEAD", "/api/examples", Guard.Access.API, 200, null),
+            new ReadRoute("HEAD", "/mcp", Guard.Access.API, 405, null),
+            new ReadRoute("HEAD", "/health", null, 200, null),
+            new ReadRoute("GET", "/ready", null, 200, null),
+            new ReadRoute("HEAD", "/ready", null, 200, null),
+            new ReadRoute("GET", "/openapi.json", null, 200, null));
 
     /** Which tokens a server is started with. */
     record Tokens(String admin, String api, String metrics) {
@@ -200,7 +223,7 @@ class RouteAuthorizationIT {
                 for (ReadRoute route : READ_ROUTES) {
                     String required = tokens.required(route.access());
                     boolean absentAdmin = route.access() == Guard.Access.ADMIN && tokens.admin() == null;
-                    List<String> targets = route.path().startsWith("/api/") ? spellings(route.path()) : topSpellings(route.path());
+                    List<String> targets = route.path().indexOf('/', 1) > 0 ? spellings(route.path()) : topSpellings(route.path());
                     for (String target : targets) {
                         Map<String, Integer> statuses = new LinkedHashMap<>();
                         statuses.put("none", read(server, route, target, null));

@@ -201,6 +201,36 @@ class RouteInputIT {
                 mcp("message over 1 MB", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"x\":\"" + huge + "\"}", Set.of(413)),
                 Row.of("POST /mcp declaring 20 MB", "POST", "/mcp", auth(API) + MCP_ACCEPT + "Content-Type: application/json\r\n"
                         + "Content-Length: 20000000\r\n", new byte[0], Set.of(400, 413), null)));
+        // POST /api/ask and /v1/chat/completions, re-registered behind the guard: bad JSON, wrong type, oversized
+        for (String target : List.of("/api/ask", "/v1/chat/completions")) {
+            String json = auth(API) + "Content-Type: application/json\r\n";
+            rows.addAll(List.of(
+                    Row.of("POST " + target + " truncated JSON", "POST", target, json, "{\"question\":".getBytes(StandardCharsets.UTF_8),
+                            badRequest, null),
+                    Row.of("POST " + target + " an array", "POST", target, json, "[]".getBytes(StandardCharsets.UTF_8), badRequest, null),
+                    Row.of("POST " + target + " empty body", "POST", target, json, new byte[0], badRequest, null),
+                    Row.of("POST " + target + " non-UTF-8 bytes", "POST", target, json, bytes("{\"question\":\"", notUtf8, "\"}"),
+                            badRequest, null),
+                    Row.of("POST " + target + " body over 1 MB", "POST", target, json,
+                            ("{\"question\":\"" + huge + "\"}").getBytes(StandardCharsets.UTF_8), Set.of(413), null),
+                    Row.of("POST " + target + " as text/plain", "POST", target, auth(API) + "Content-Type: text/plain\r\n",
+                            "{}".getBytes(StandardCharsets.UTF_8), Set.of(415), null),
+                    Row.of("POST " + target + " declaring 20 MB", "POST", target, json + "Content-Length: 20000000\r\n",
+                            new byte[0], Set.of(400, 413), null)));
+        }
+        // DELETE /api/documents/{docId} (admin): odd and oversized ids, a body it does not take
+        rows.addAll(List.of(
+                Row.of("DELETE /api/documents/xxx...", "DELETE", "/api/documents/" + "x".repeat(3_000), auth(ADMIN), new byte[0],
+                        Set.of(400, 404), null),
+                Row.of("DELETE /api/documents/%FF%FE", "DELETE", "/api/documents/%FF%FE", auth(ADMIN), new byte[0], Set.of(400, 404), null),
+                Row.of("DELETE /api/documents/%ZZ", "DELETE", "/api/documents/%ZZ", auth(ADMIN), new byte[0], Set.of(400), null),
+                Row.of("DELETE /api/documents/x...(70k)", "DELETE", "/api/documents/" + "x".repeat(70_000), auth(ADMIN), new byte[0],
+                        Set.of(414, 431), null),
+                Row.of("DELETE /api/documents/nope.md with a body over 1 MB", "DELETE", "/api/documents/nope.md",
+                        auth(ADMIN) + "Content-Type: application/json\r\n", huge.getBytes(StandardCharsets.UTF_8), Set.of(404, 413), null),
+                get("/v1/models?x=%FF%00", auth(API), ok, null),
+                get("/api/search?q=%FF%FE", auth(API), Set.of(200, 400), null),
+                get("/api/search?q=" + "a".repeat(10_001), auth(API), badRequest, "q")));
         return rows;
     }
 
@@ -253,8 +283,16 @@ class RouteInputIT {
     static List<Slow> slow() {
         String feedbackHead = "POST /api/feedback HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth(API) + "Content-Type: application/json\r\n";
         String mcpHead = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth(API) + MCP_ACCEPT + "Content-Type: application/json\r\n";
+        String askHead = "POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth(API) + "Content-Type: application/json\r\n";
+        String chatHead = askHead.replace("/api/ask", "/v1/chat/completions");
         String trickle = " ".repeat(250);
         return List.of(
+                new Slow("ask, trickled", askHead + "Content-Length: 1000\r\n\r\n{", trickle, false),
+                new Slow("ask, trickled in chunks", askHead + "Transfer-Encoding: chunked\r\n\r\n1\r\n{\r\n", trickle, true),
+                new Slow("ask, declared 2 MB and trickled", askHead + "Content-Length: 2000000\r\n\r\n{", trickle, false),
+                new Slow("chat, trickled", chatHead + "Content-Length: 1000\r\n\r\n{", trickle, false),
+                new Slow("chat, stalled", chatHead + "Content-Length: 1000\r\n\r\n{\"model\":", "", false),
+                new Slow("chat, trickled in chunks", chatHead + "Transfer-Encoding: chunked\r\n\r\n1\r\n{\r\n", trickle, true),
                 new Slow("feedback, trickled", feedbackHead + "Content-Length: 1000\r\n\r\n{", trickle, false),
                 new Slow("feedback, stalled", feedbackHead + "Content-Length: 1000\r\n\r\n{\"verdict\":", "", false),
                 new Slow("feedback, trickled in chunks", feedbackHead + "Transfer-Encoding: chunked\r\n\r\n1\r\n{\r\n", trickle, true),
