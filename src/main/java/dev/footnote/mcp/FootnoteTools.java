@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,14 +156,10 @@ public final class FootnoteTools {
         }
     }
 
-    private interface Work {
-        CallToolResult run();
-    }
-
     /** Runs a tool body: an MCP error passes through, anything else is logged here and reported without detail. */
-    private static CallToolResult guarded(String tool, Work work) {
+    private static CallToolResult guarded(String tool, Supplier<CallToolResult> work) {
         try {
-            return work.run();
+            return work.get();
         } catch (McpError e) {
             throw e;
         } catch (RuntimeException e) {

@@ -7,7 +7,6 @@ import io.javalin.http.HandlerType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -108,8 +107,7 @@ final class Guard {
                     "Origin", Map.of());
         }
         if (access == Access.ADMIN) {
-            String type = ctx.contentType();
-            String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            String media = JsonBodies.mediaType(ctx.contentType());
             if (FORM_TYPES.contains(media)) throw ApiException.unsupportedMediaType("admin routes do not accept " + media + " bodies");
         }
     }

@@ -20,8 +20,7 @@ final class JsonBodies {
     }
 
     JsonNode read(Context ctx) {
-        String type = ctx.contentType();
-        String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String media = mediaType(ctx.contentType());
         if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
             throw ApiException.unsupportedMediaType("the body must be application/json");
         }
@@ -53,6 +52,11 @@ final class JsonBodies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The media type of a Content-Type header, lower case, without parameters; "" when there is none. */
+    static String mediaType(String contentType) {
+        return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -23,7 +23,7 @@ final class RateLimiter {
         if (windows.size() > 100_000) windows.values().removeIf(w -> now - w.start >= WINDOW_NANOS);
         Window w = windows.compute(client, (k, old) -> old == null || now - old.start >= WINDOW_NANOS ? new Window(now) : old);
         if (w.count.incrementAndGet() <= perMinute) return 0;
-        return Math.max(1, (w.start + WINDOW_NANOS - now + 999_999_999L) / 1_000_000_000L);
+        return w.secondsLeft(now);
     }
 
     /** Without counting: 0 if the client may still make a request in this window, else the seconds until it may. */
@@ -32,7 +32,7 @@ final class RateLimiter {
         long now = clock.getAsLong();
         Window w = windows.get(client);
         if (w == null || now - w.start >= WINDOW_NANOS || w.count.get() < perMinute) return 0;
-        return Math.max(1, (w.start + WINDOW_NANOS - now + 999_999_999L) / 1_000_000_000L);
+        return w.secondsLeft(now);
     }
 
     private static final class Window {
@@ -41,6 +41,11 @@ final class RateLimiter {
 
         Window(long start) {
             this.start = start;
+        }
+
+        /** The whole seconds, at least one, until this window ends. */
+        long secondsLeft(long now) {
+            return Math.max(1, (start + WINDOW_NANOS - now + 999_999_999L) / 1_000_000_000L);
         }
     }
 }

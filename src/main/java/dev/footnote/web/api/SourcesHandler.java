@@ -51,7 +51,6 @@ final class SourcesHandler {
         }
         Originals.Found f = (Originals.Found) r;
         ctx.header("Content-Disposition", contentDisposition(f.fileName()));
-        ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("ETag", "\"" + f.hash() + "\"");
         ctx.header("Cache-Control", "private, no-cache");
         // an uploaded HTML file must not run scripts on this origin; PDF viewers refuse sandboxed documents
