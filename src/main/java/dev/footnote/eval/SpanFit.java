@@ -9,7 +9,12 @@ import java.util.List;
 /**
  * Fits the local answerer's span model ({@code SpanModel.weights}) from {@code eval answers --features} output: a
  * softmax over one sentence's candidate phrases, fitted to the uniform distribution over the phrases with the best
- * SQuAD F1 against a gold answer, in the best-ranked sentence that holds a gold answer.
+ * SQuAD F1 against a gold answer, in every sentence that holds a gold answer (each question counting once).
+ *
+ * <p>Which sentences and phrases it learns from depends only on the texts, never on the coefficients that wrote the
+ * file (not on how the sentence model ranked them): so the span model is a fixed point at once, and since the sentence
+ * features depend on the coefficients only through it ({@code best_phrase}), so is the whole calibration once the
+ * file is written with these span weights (README "Calibration of the local answerer").
  */
 public final class SpanFit {
     /** The L2 penalty per question that keeps the weights of rare features (a kind's date, a parenthesis) finite. */
@@ -21,8 +26,8 @@ public final class SpanFit {
         this.l2 = l2;
     }
 
-    /** One training example: a sentence's phrases and the target distribution over them. */
-    record Group(double[][] x, double[] target) {
+    /** One training example: a sentence's phrases, the target distribution over them and the example's weight. */
+    record Group(double[][] x, double[] target, double weight) {
     }
 
     /** Short-answer figures of span weights: EM and F1 of the best phrase of the top-ranked sentence, over answerable questions. */
@@ -33,6 +38,7 @@ public final class SpanFit {
         List<Group> groups = groups(questions);
         if (groups.isEmpty()) throw new IllegalArgumentException("no answerable question has a phrase that overlaps a gold answer");
         int d = groups.get(0).x()[0].length;
+        int weighed = (int) Math.round(groups.stream().mapToDouble(Group::weight).sum());
         return Minimizer.minimize(w -> {
             double loss = 0;
             double[] grad = new double[d];
@@ -48,25 +54,31 @@ public final class SpanFit {
                 double logSum = max + Math.log(sum);
                 for (int i = 0; i < z.length; i++) {
                     double y = g.target()[i];
-                    if (y > 0) loss -= y * (z[i] - logSum);
-                    double e = Math.exp(z[i] - logSum) - y;
+                    if (y > 0) loss -= g.weight() * y * (z[i] - logSum);
+                    double e = g.weight() * (Math.exp(z[i] - logSum) - y);
                     for (int j = 0; j < d; j++) grad[j] += e * g.x()[i][j];
                 }
             }
-            return CalibrationFit.penalised(loss, grad, w, groups.size(), d, l2);
+            return CalibrationFit.penalised(loss, grad, w, weighed, d, l2);
         }, new double[d]);
     }
 
     /**
-     * Per answerable question, the phrases of the best-ranked sentence that holds a gold answer and has a phrase with
-     * some overlap: the target is uniform over the phrases of the highest F1.
+     * Per answerable question, one group per sentence that holds a gold answer and has a phrase with some overlap
+     * (each weighted 1/their number): the target is uniform over the sentence's phrases of the highest F1. Sentences
+     * are taken in passage order, whatever their rank, so the groups (and the order of the fit's sums) are the same
+     * whichever coefficients wrote the file.
      */
     static List<Group> groups(List<Question> questions) {
         List<Group> out = new ArrayList<>();
         for (Question q : questions) {
             if (!q.answerable() || q.answers().isEmpty()) continue;
-            for (SentencePhrases s : q.phrases()) {
-                if (s.rank() >= q.candidates().size() || s.phrases().isEmpty()) continue;
+            List<Group> these = new ArrayList<>();
+            List<SentencePhrases> inPassageOrder = q.phrases().stream().filter(s -> s.rank() < q.candidates().size())
+                    .sorted(java.util.Comparator.comparingInt((SentencePhrases s) -> q.candidates().get(s.rank()).passage())
+                            .thenComparingInt(s -> q.candidates().get(s.rank()).sentence())).toList();
+            for (SentencePhrases s : inPassageOrder) {
+                if (s.phrases().isEmpty()) continue;
                 String sentence = q.candidates().get(s.rank()).text();
                 if (q.answers().stream().noneMatch(g -> SquadNormalizer.contains(sentence, g))) continue;
                 double[] f1 = new double[s.phrases().size()];
@@ -77,17 +89,17 @@ public final class SpanFit {
                     best = Math.max(best, f1[i]);
                 }
                 if (best <= 0) continue;
-                double[] t = new double[f1.length];
                 int top = 0;
-                for (int i = 0; i < f1.length; i++) if (f1[i] >= best - 1e-9) top++;
+                for (double f : f1) if (f >= best - 1e-9) top++;
                 double[][] x = new double[f1.length][];
+                double[] t = new double[f1.length];
                 for (int i = 0; i < f1.length; i++) {
                     x[i] = s.phrases().get(i).features();
                     t[i] = f1[i] >= best - 1e-9 ? 1.0 / top : 0;
                 }
-                out.add(new Group(x, t));
-                break;
+                these.add(new Group(x, t, 1));
             }
+            for (Group g : these) out.add(new Group(g.x(), g.target(), 1.0 / these.size()));
         }
         return out;
     }

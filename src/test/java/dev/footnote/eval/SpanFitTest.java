@@ -44,6 +44,24 @@ class SpanFitTest {
     }
 
     @Test
+    void should_fit_the_same_weights_whichever_sentence_ranking_wrote_the_file() throws Exception {
+        // given the same questions, each with two sentences that hold the answer, written once ranked one way and once
+        // the other (as files written under different sentence weights rank them)
+        Path asRanked = tmp.resolve("ranked.jsonl");
+        Path reRanked = tmp.resolve("reranked.jsonl");
+        Files.write(asRanked, twoAnsweringSentences(new Random(5), 200, false));
+        Files.write(reRanked, twoAnsweringSentences(new Random(5), 200, true));
+
+        // when
+        double[] w1 = new SpanFit(SpanFit.DEFAULT_L2).fit(CalibrationFit.read(asRanked).questions());
+        double[] w2 = new SpanFit(SpanFit.DEFAULT_L2).fit(CalibrationFit.read(reRanked).questions());
+
+        // then: the span model learns from the same sentences in the same order, so `eval calibrate` reaches the
+        // coefficients in use from a file those coefficients wrote
+        assertThat(w2).containsExactly(w1);
+    }
+
+    @Test
     void should_choose_the_lowest_share_that_keeps_answers_within_the_sentence_budget() {
         // given questions with two close candidates (probability ratio 0.61) and two far apart (0.14); both second
         // sentences hold the answer
@@ -68,6 +86,36 @@ class SpanFitTest {
             cs.add(new CalibrationFit.Candidate(0, i, "sentence number " + i + " long enough to show", new double[] {scores[i]}, i == 1));
         }
         return new CalibrationFit.Question(true, 0.5, cs);
+    }
+
+    /** Questions whose two sentences (passage 0 sentence 1, passage 1 sentence 0) both hold the answer, in either rank order. */
+    private static List<String> twoAnsweringSentences(Random r, int questions, boolean swapped) {
+        List<String> lines = new ArrayList<>();
+        for (int q = 0; q < questions; q++) {
+            String[] sentence = new String[2];
+            String[] spans = new String[2];
+            for (int k = 0; k < 2; k++) {
+                StringBuilder text = new StringBuilder();
+                StringBuilder ps = new StringBuilder();
+                int n = 3 + r.nextInt(4);
+                int gold = r.nextInt(n);
+                for (int i = 0; i < n; i++) {
+                    String word = i == gold ? "answer" + q : "word" + i;
+                    text.append(word).append(' ');
+                    ps.append(i > 0 ? "," : "").append("{\"text\":\"").append(word).append("\",\"f\":[");
+                    for (int j = 0; j < SPAN.length; j++) ps.append(j > 0 ? "," : "").append(r.nextDouble());
+                    ps.append("]}");
+                }
+                sentence[k] = "{\"passage\":" + k + ",\"sentence\":" + (1 - k) + ",\"text\":\"" + text
+                        + "\",\"holds_answer\":true,\"features\":{\"cosine\":0.5,\"coverage\":0.5}}";
+                spans[k] = ps.toString();
+            }
+            int first = swapped ? 1 : 0;
+            lines.add("{\"answerable\":true,\"answers\":[\"answer" + q + "\"],\"gold\":\"a00p0\","
+                    + "\"question_features\":{\"top_passage_cosine\":0.5},\"candidates\":[" + sentence[first] + "," + sentence[1 - first] + "],"
+                    + "\"spans\":[{\"rank\":0,\"spans\":[" + spans[first] + "]},{\"rank\":1,\"spans\":[" + spans[1 - first] + "]}]}");
+        }
+        return lines;
     }
 
     private static List<String> synthetic(Random r, int questions) {
