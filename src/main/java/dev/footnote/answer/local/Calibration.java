@@ -14,9 +14,9 @@ import java.util.List;
 public record Calibration(List<Double> sentenceWeights, int maxPassages, int maxSentences,
                           List<Double> confidenceWeights, double confidenceBias, double minConfidence) {
     public static final Calibration DEFAULT = new Calibration(
-            List.of(3.473, 1.958, -0.346, 2.985, 0.345, -0.317, 0.461, 0.427, -0.401, 0.589, -0.414, -0.358, 0.756,
-                    -1.1, 0.99, 0.391, 1.585, -0.393), 5, 3,
-            List.of(-4.165, 13.211, 17.519, -5.095, 4.066), -12.306, -1.3);
+            List.of(3.469, 1.975, -0.346, 2.973, 0.347, -0.319, 0.478, 0.418, -0.399, 0.595, -0.407, -0.359, 0.725,
+                    -1.1, 1.007, 0.379, 1.576, -0.388), 5, 3,
+            List.of(-3.389, 13.57, 17.261, -5.449, 3.789), -12.495, -1.35);
 
     public Calibration {
         sentenceWeights = List.copyOf(sentenceWeights);
