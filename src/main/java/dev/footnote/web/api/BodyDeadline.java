@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -18,6 +19,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * arrive and the request is handed on only once its body is complete. A body that arrives slower than
  * {@code minBytesPerSecond} after a grace period gets 408 and its connection is closed, so hundreds of clients
  * trickling a byte at a time hold neither worker threads nor sockets for long, and {@code /health} keeps answering.
+ * A multipart upload is read by its route as it arrives (it may be large), held to the same minimum rate: one that
+ * falls behind has its body failed, which its route answers with 408.
  */
 final class BodyDeadline extends Handler.Wrapper {
     private final long maxBytes;
@@ -39,8 +42,14 @@ final class BodyDeadline extends Handler.Wrapper {
         boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
-        // uploads are admin-only and checked before their body is read
-        if (length == 0 || (length < 0 && !chunked) || multipart) return super.handle(request, response, callback);
+        if (length == 0 || (length < 0 && !chunked)) return super.handle(request, response, callback);
+        // uploads are admin-only, checked before their body is read, and read by their route at the minimum rate
+        if (multipart) {
+            Metered metered = new Metered(request, request.getComponents().getScheduler());
+            boolean handled = super.handle(metered, response, Callback.from(metered::stop, callback));
+            if (!handled) metered.stop();
+            return handled;
+        }
         if (length > maxBytes * DRAIN_FACTOR) {
             JettyProblems.write(response, callback, tooLarge());
             return true;
@@ -48,6 +57,58 @@ final class BodyDeadline extends Handler.Wrapper {
         // no route takes a larger body: read it (at the same minimum rate) and drop it, so the client can read the 413
         new Gathering(request, response, callback, request.getComponents().getScheduler(), length > maxBytes).start();
         return true;
+    }
+
+    /** How many bytes a body must have delivered {@code elapsedNanos} after it began: none within the grace period. */
+    private long required(long elapsedNanos) {
+        return elapsedNanos <= graceNanos ? 0 : minBytesPerSecond * (elapsedNanos - graceNanos) / 1_000_000_000L;
+    }
+
+    private String tooSlow() {
+        return "the request body arrived slower than " + minBytesPerSecond + " bytes per second";
+    }
+
+    /**
+     * A request whose body its route reads as it arrives (a multipart upload): checked each second until the body has
+     * arrived or the exchange is over, and failed with a {@link TimeoutException} once behind the minimum rate, which
+     * wakes the reader (the route maps it to 408, as for a body that went quiet).
+     */
+    private final class Metered extends Request.Wrapper {
+        private final Scheduler scheduler;
+        private final long start = System.nanoTime();
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private volatile long arrived;
+        private volatile Scheduler.Task timer;
+
+        Metered(Request request, Scheduler scheduler) {
+            super(request);
+            this.scheduler = scheduler;
+            this.timer = scheduler.schedule(this::checkRate, 1, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public Content.Chunk read() {
+            Content.Chunk chunk = super.read();
+            if (chunk != null) {
+                arrived += chunk.remaining();
+                if (chunk.isLast()) stop();
+            }
+            return chunk;
+        }
+
+        private void checkRate() {
+            if (stopped.get()) return;
+            if (arrived < required(System.nanoTime() - start)) {
+                stop();
+                fail(new TimeoutException(tooSlow()));
+            } else {
+                timer = scheduler.schedule(this::checkRate, 1, TimeUnit.SECONDS);
+            }
+        }
+
+        void stop() {
+            if (stopped.compareAndSet(false, true)) timer.cancel();
+        }
     }
 
     private Problem tooLarge() {
@@ -128,11 +189,8 @@ final class BodyDeadline extends Handler.Wrapper {
 
         private void checkRate() {
             if (finished.get()) return;
-            long elapsed = System.nanoTime() - start;
-            long required = elapsed <= graceNanos ? 0 : minBytesPerSecond * (elapsed - graceNanos) / 1_000_000_000L;
-            if (arrived < required) {
-                fail(JettyProblems.byStatus(408, "Request timeout",
-                        "the request body arrived slower than " + minBytesPerSecond + " bytes per second"));
+            if (arrived < required(System.nanoTime() - start)) {
+                fail(JettyProblems.byStatus(408, "Request timeout", tooSlow()));
             } else {
                 timer = scheduler.schedule(this::checkRate, 1, TimeUnit.SECONDS);
             }
