@@ -45,7 +45,20 @@ final class CalibrateRunner {
         double[] spans = spanFitter.fit(data.questions());
         CalibrationFit.Brevity share = CalibrationFit.extraSentenceShare(data.questions(), r.sentenceWeights());
         System.out.printf(Locale.ROOT, "%d questions (%d answerable), %d candidate sentences%n%n", r.questions(), r.answerable(), r.candidates());
+        printHeldOut(data, fitter, spanFitter, share);
+        printSentenceModel(data, r, share);
+        printAbstentionModel(r);
+        SpanFit.Figures sf = SpanFit.figures(data.questions(), spans);
+        System.out.printf(Locale.ROOT, "span model (softmax over a sentence's phrases, L2 %s): short answer of the first sentence "
+                + "EM %.3f F1 %.3f%n%n", SpanFit.DEFAULT_L2, sf.em(), sf.f1());
+        Calibration d = Calibration.DEFAULT;
+        CalibrationFit.Result now = printCoefficientsInUse(data, d);
+        printSources(r, spans, share, now, d);
+        return 0;
+    }
 
+    /** The sentence and span models fitted on one half of the SQuAD articles, measured on the other's. */
+    private static void printHeldOut(CalibrationFit.Data data, CalibrationFit fitter, SpanFit spanFitter, CalibrationFit.Brevity share) {
         System.out.println("held-out check (fitted on the questions of one half of the SQuAD articles, measured on the other's):");
         for (int half = 0; half < 2; half++) {
             List<CalibrationFit.Question> fitOn = half(data, half);
@@ -58,7 +71,9 @@ final class CalibrateRunner {
                     fmt(share.share()), f.em(), f.f1());
         }
         System.out.println();
+    }
 
+    private static void printSentenceModel(CalibrationFit.Data data, CalibrationFit.Result r, CalibrationFit.Brevity share) {
         System.out.printf(Locale.ROOT, "sentence model (listwise softmax, L2 %s):%n", SENTENCE_L2);
         for (int i = 0; i < r.names().size(); i++) System.out.printf(Locale.ROOT, "  %-20s %s%n", r.names().get(i), fmt(r.sentenceWeights()[i]));
         System.out.printf(Locale.ROOT, "  a gold answer in the 3 best sentences: %.3f of the answerable questions%n", r.topHit());
@@ -71,7 +86,9 @@ final class CalibrateRunner {
         }
         System.out.printf(Locale.ROOT, "  chosen: %s (gold answer in the answer %.3f at %.3f sentences)%n%n", fmt(share.share()), share.hit(),
                 share.sentencesPerAnswer());
+    }
 
+    private static void printAbstentionModel(CalibrationFit.Result r) {
         System.out.println("abstention model (logistic, answerable = 1):");
         for (int i = 0; i < CalibrationFit.CONFIDENCE_INPUTS.size(); i++) {
             System.out.printf(Locale.ROOT, "  %-20s %s%n", CalibrationFit.CONFIDENCE_INPUTS.get(i), fmt(r.confidenceWeights()[i]));
@@ -79,12 +96,10 @@ final class CalibrateRunner {
         System.out.printf(Locale.ROOT, "  %-20s %s%n", "bias", fmt(r.confidenceBias()));
         System.out.printf(Locale.ROOT, "  threshold %s: %.3f of the unanswerable and %.3f of the answerable questions abstain%n%n",
                 fmt(r.minConfidence()), r.unanswerableAbstained(), r.answerableAbstained());
+    }
 
-        SpanFit.Figures sf = SpanFit.figures(data.questions(), spans);
-        System.out.printf(Locale.ROOT, "span model (softmax over a sentence's phrases, L2 %s): short answer of the first sentence "
-                + "EM %.3f F1 %.3f%n%n", SpanFit.DEFAULT_L2, sf.em(), sf.f1());
-
-        Calibration d = Calibration.DEFAULT;
+    /** The figures of the coefficients the source holds, on the same file; returns them as a fit result. */
+    private static CalibrationFit.Result printCoefficientsInUse(CalibrationFit.Data data, Calibration d) {
         CalibrationFit.Result now = CalibrationFit.evaluate(data, doubles(d.sentenceWeights()), doubles(d.confidenceWeights()),
                 d.confidenceBias(), d.minConfidence());
         CalibrationFit.Brevity nowShare = CalibrationFit.brevity(data.questions(), doubles(d.sentenceWeights()),
@@ -94,7 +109,12 @@ final class CalibrateRunner {
                         + "%.3f at %.3f sentences; threshold %s: %.3f of the unanswerable and %.3f of the answerable questions abstain; "
                         + "short answer EM %.3f F1 %.3f%n%n", now.topHit(), nowShare.hit(), nowShare.sentencesPerAnswer(),
                 fmt(d.minConfidence()), now.unanswerableAbstained(), now.answerableAbstained(), nowSpans.em(), nowSpans.f1());
+        return now;
+    }
 
+    /** The fitted coefficients as their source files declare them, and whether the source already holds exactly these. */
+    private static void printSources(CalibrationFit.Result r, double[] spans, CalibrationFit.Brevity share, CalibrationFit.Result now,
+                                     Calibration d) {
         System.out.println("// Calibration.java");
         System.out.println(calibrationSource(r, d));
         System.out.println("// SpanModel.java");
@@ -108,7 +128,6 @@ final class CalibrateRunner {
         if (!shareSource(share.share()).equals(shareSource(LocalAnswerGenerator.extraSentenceShare()))) differ.add("EXTRA_SENTENCE_SHARE");
         System.out.println(differ.isEmpty() ? "the source holds exactly these coefficients"
                 : "the source holds other coefficients in " + String.join(", ", differ));
-        return 0;
     }
 
     private static List<CalibrationFit.Question> half(CalibrationFit.Data data, int half) {
