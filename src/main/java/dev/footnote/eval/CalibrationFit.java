@@ -18,14 +18,15 @@ import java.util.List;
  * <p>Input: one JSON object per line and question, {@code {"answerable": bool, "question_features":
  * {"top_passage_cosine": x}, "candidates": [{"holds_answer": bool, "features": {"cosine": x, "coverage": x, ...}},
  * ...]}}; other fields are ignored. Every candidate names the same features in the same order (the order of the
- * weights); {@code cosine} and {@code coverage} must be among them, since the abstention model reads them.
+ * weights); {@code cosine}, {@code coverage} and {@code best_phrase} must be among them, since the abstention model
+ * reads them.
  */
 public final class CalibrationFit {
     /** The abstention model's inputs, in the order of {@code Calibration.confidence}. */
     public static final List<String> CONFIDENCE_INPUTS =
-            List.of("max_cosine", "max_coverage", "top_passage_cosine", "chosen_cosine", "chosen_coverage");
+            List.of("max_cosine", "max_coverage", "top_passage_cosine", "chosen_cosine", "chosen_coverage", "chosen_best_phrase");
     /** Share of the unanswerable questions that must abstain; the threshold is the lowest that reaches it. */
-    public static final double UNANSWERABLE_ABSTAINED = 0.90;
+    public static final double UNANSWERABLE_ABSTAINED = 0.95;
     /** The threshold's grid: thresholds are printed with two decimals and chosen on steps of 0.05. */
     public static final double THRESHOLD_STEP = 0.05;
     /**
@@ -149,8 +150,8 @@ public final class CalibrationFit {
             }
         }
         if (names == null) throw new IllegalArgumentException(file + " holds no candidate sentences");
-        if (!names.contains("cosine") || !names.contains("coverage")) {
-            throw new IllegalArgumentException(file + ": the features must include cosine and coverage, got " + names);
+        if (!names.containsAll(List.of("cosine", "coverage", "best_phrase"))) {
+            throw new IllegalArgumentException(file + ": the features must include cosine, coverage and best_phrase, got " + names);
         }
         return new Data(names, out);
     }
@@ -206,6 +207,7 @@ public final class CalibrationFit {
     static double[] confidenceInputs(Question q, double[] w, List<String> names) {
         int cos = names.indexOf("cosine");
         int cov = names.indexOf("coverage");
+        int phrase = names.indexOf("best_phrase");
         double maxCos = 0;
         double maxCov = 0;
         Candidate chosen = best(q, w);
@@ -213,7 +215,7 @@ public final class CalibrationFit {
             maxCos = Math.max(maxCos, c.features()[cos]);
             maxCov = Math.max(maxCov, c.features()[cov]);
         }
-        return new double[] {maxCos, maxCov, q.topPassageCosine(), chosen.features()[cos], chosen.features()[cov]};
+        return new double[] {maxCos, maxCov, q.topPassageCosine(), chosen.features()[cos], chosen.features()[cov], chosen.features()[phrase]};
     }
 
     /** The best-scoring candidate; the first in file order (passage, then sentence) on ties, as the answerer does. */

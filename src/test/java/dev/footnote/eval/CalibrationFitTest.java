@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CalibrationFitTest {
     private static final double[] SENTENCE = {2.0, -1.0, 0.5};
-    private static final double[] CONFIDENCE = {1.5, 2.0, -1.0, 0.5, 1.0};
+    private static final double[] CONFIDENCE = {1.5, 2.0, -1.0, 0.5, 1.0, 0.8};
     private static final double BIAS = -2.0;
 
     @TempDir
@@ -24,24 +24,25 @@ class CalibrationFitTest {
         // given questions whose answer-holding sentence is drawn from a known softmax model, and answerability from a
         // known logistic model, written in the eval answers --features format
         Path file = tmp.resolve("features.jsonl");
-        Files.write(file, synthetic(new Random(7), 2_500));
+        Files.write(file, synthetic(new Random(7), 10_000));
 
         // when
         CalibrationFit.Result r = new CalibrationFit(0, 0).fit(CalibrationFit.read(file));
 
         // then
-        assertThat(r.names()).containsExactly("cosine", "coverage", "length");
+        assertThat(r.names()).containsExactly("cosine", "coverage", "best_phrase");
         for (int i = 0; i < SENTENCE.length; i++) assertThat(r.sentenceWeights()[i]).as("sentence weight " + i).isCloseTo(SENTENCE[i], within(0.25));
         assertThat(r.confidenceBias()).isCloseTo(BIAS, within(0.6));
-        assertThat(r.questions()).isEqualTo(2_500);
+        assertThat(r.questions()).isEqualTo(10_000);
     }
 
     @Test
     void should_put_the_threshold_on_the_grid_just_above_the_share_of_unanswerable_confidences() {
-        // given ten unanswerable questions' confidences
-        List<Double> conf = List.of(-5.0, -4.0, -3.0, -2.5, -2.0, -1.9, -1.8, -1.7, -1.52, 3.0);
+        // given twenty unanswerable questions' confidences
+        List<Double> conf = List.of(-5.0, -4.0, -3.0, -2.5, -2.0, -1.9, -1.8, -1.7, -1.6, -1.59, -1.58, -1.57, -1.56, -1.55,
+                -1.54, -1.535, -1.53, -1.525, -1.52, 3.0);
 
-        // when: 90% must abstain (confidence < threshold), so -1.52 must fall below it
+        // when: 95% (19 of 20) must abstain (confidence < threshold), so -1.52 must fall below it
         double t = CalibrationFit.threshold(conf);
 
         // then
@@ -83,14 +84,14 @@ class CalibrationFitTest {
                 maxCos = Math.max(maxCos, x[i][0]);
                 maxCov = Math.max(maxCov, x[i][1]);
             }
-            double[] in = {maxCos, maxCov, top, x[best][0], x[best][1]};
+            double[] in = {maxCos, maxCov, top, x[best][0], x[best][1], x[best][2]};
             double z = BIAS + CalibrationFit.dot(CONFIDENCE, in);
             boolean answerable = r.nextDouble() < 1 / (1 + Math.exp(-z));
             StringBuilder c = new StringBuilder();
             for (int i = 0; i < n; i++) {
                 if (i > 0) c.append(',');
                 c.append("{\"holds_answer\":").append(answerable && i == pos).append(",\"features\":{\"cosine\":").append(x[i][0])
-                        .append(",\"coverage\":").append(x[i][1]).append(",\"length\":").append(x[i][2]).append("}}");
+                        .append(",\"coverage\":").append(x[i][1]).append(",\"best_phrase\":").append(x[i][2]).append("}}");
             }
             lines.add("{\"answerable\":" + answerable + ",\"question_features\":{\"top_passage_cosine\":" + top
                     + "},\"candidates\":[" + c + "]}");

@@ -107,7 +107,7 @@ class SpanFitTest {
                     ps.append("]}");
                 }
                 sentence[k] = "{\"passage\":" + k + ",\"sentence\":" + (1 - k) + ",\"text\":\"" + text
-                        + "\",\"holds_answer\":true,\"features\":{\"cosine\":0.5,\"coverage\":0.5}}";
+                        + "\",\"holds_answer\":true,\"features\":{\"cosine\":0.5,\"coverage\":0.5,\"best_phrase\":0}}";
                 spans[k] = ps.toString();
             }
             int first = swapped ? 1 : 0;
@@ -146,8 +146,8 @@ class SpanFitTest {
             // a sentence ranked first that does not hold the answer comes before the one that does, and is skipped
             lines.add("{\"answerable\":true,\"answers\":[\"answer" + q + "\"],\"gold\":\"a0" + (q % 10) + "p0\","
                     + "\"question_features\":{\"top_passage_cosine\":0.5},\"candidates\":["
-                    + "{\"passage\":0,\"sentence\":0,\"text\":\"nothing here\",\"holds_answer\":false,\"features\":{\"cosine\":0.1,\"coverage\":0.1}},"
-                    + "{\"passage\":0,\"sentence\":1,\"text\":\"" + sentence + "\",\"holds_answer\":true,\"features\":{\"cosine\":0.5,\"coverage\":0.5}}],"
+                    + "{\"passage\":0,\"sentence\":0,\"text\":\"nothing here\",\"holds_answer\":false,\"features\":{\"cosine\":0.1,\"coverage\":0.1,\"best_phrase\":0}},"
+                    + "{\"passage\":0,\"sentence\":1,\"text\":\"" + sentence + "\",\"holds_answer\":true,\"features\":{\"cosine\":0.5,\"coverage\":0.5,\"best_phrase\":0}}],"
                     + "\"spans\":[{\"rank\":0,\"spans\":[{\"text\":\"nothing\",\"f\":[9,9,9,9]}]},{\"rank\":1,\"spans\":[" + spans + "]}]}");
         }
         return lines;

@@ -16,13 +16,13 @@ public record Calibration(List<Double> sentenceWeights, int maxPassages, int max
     public static final Calibration DEFAULT = new Calibration(
             List.of(3.469, 1.975, -0.346, 2.973, 0.347, -0.319, 0.478, 0.418, -0.399, 0.595, -0.407, -0.359, 0.725,
                     -1.1, 1.007, 0.379, 1.576, -0.388), 5, 3,
-            List.of(-3.389, 13.57, 17.261, -5.449, 3.789), -12.495, -1.35);
+            List.of(-3.569, 12.849, 18.081, -4.725, 4.012, 5.935), -16.456, -0.6);
 
     public Calibration {
         sentenceWeights = List.copyOf(sentenceWeights);
         confidenceWeights = List.copyOf(confidenceWeights);
         if (sentenceWeights.size() != SentenceFeatures.COUNT) throw new IllegalArgumentException("need " + SentenceFeatures.COUNT + " sentence weights");
-        if (confidenceWeights.size() != 5) throw new IllegalArgumentException("need 5 confidence weights");
+        if (confidenceWeights.size() != 6) throw new IllegalArgumentException("need 6 confidence weights");
     }
 
     public Calibration withMinConfidence(double min) {
@@ -37,10 +37,12 @@ public record Calibration(List<Double> sentenceWeights, int maxPassages, int max
 
     /**
      * Log-odds that the passages answer the question, from: the best sentence similarity and term coverage among all
-     * candidates, the top passage's vector similarity, and the chosen sentence's similarity and coverage.
+     * candidates, the top passage's vector similarity, and the chosen sentence's similarity, coverage and best phrase
+     * ({@code best_phrase} of {@link SentenceFeatures}: whether it holds a phrase that answers this kind of question).
      */
-    public double confidence(double maxCosine, double maxCoverage, double topPassageCosine, double chosenCosine, double chosenCoverage) {
-        double[] x = {maxCosine, maxCoverage, topPassageCosine, chosenCosine, chosenCoverage};
+    public double confidence(double maxCosine, double maxCoverage, double topPassageCosine, double chosenCosine, double chosenCoverage,
+                             double chosenBestPhrase) {
+        double[] x = {maxCosine, maxCoverage, topPassageCosine, chosenCosine, chosenCoverage, chosenBestPhrase};
         double z = confidenceBias;
         for (int i = 0; i < x.length; i++) z += confidenceWeights.get(i) * x[i];
         return z;

@@ -98,7 +98,8 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
             maxCov = Math.max(maxCov, s.coverage);
         }
         double top = request.vectorScores().length > 0 ? request.vectorScores()[0] : 0;
-        return calibration.confidence(maxCos, maxCov, top, scored.get(0).cosine, scored.get(0).coverage);
+        Scored chosen = scored.get(0);
+        return calibration.confidence(maxCos, maxCov, top, chosen.cosine, chosen.coverage, chosen.features[SentenceFeatures.BEST_PHRASE]);
     }
 
     /** Every candidate sentence with its evidence, best first (for calibration tools). */

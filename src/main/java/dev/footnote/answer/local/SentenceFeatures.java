@@ -17,6 +17,8 @@ final class SentenceFeatures {
             "prev_coverage", "prev_cosine", "next_coverage", "number_wanted", "number_unwanted", "novel_share",
             "best_phrase", "no_asked_kind", "window_coverage", "word_pairs", "cosine_x_coverage", "full_coverage");
     static final int COUNT = NAMES.size();
+    /** The entry the abstention model also reads ({@link Calibration#confidence}). */
+    static final int BEST_PHRASE = NAMES.indexOf("best_phrase");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_']+");
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern WANTS_NUMBER = Pattern.compile(
