@@ -153,6 +153,34 @@ class AdminApiIT {
     }
 
     @Test
+    void should_accept_an_upload_that_arrives_slowly_but_above_the_minimum_rate() throws Exception {
+        // given an admin upload of about 16 KB sent 200 bytes every 100 ms (2 KB/s, over the 1 KB/s minimum): it takes
+        // longer than the 5 s grace, so only a meter that counts what the route reads lets it through
+        String words = "The lighthouse keeper logged a slow but steady upload of harbour notes. ".repeat(220);
+        byte[] body = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"steady.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + words + "\r\n--b--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.web.port())) {
+            s.setSoTimeout(60_000);
+
+            // when
+            s.getOutputStream().write(head);
+            for (int from = 0; from < body.length; from += 200) {
+                s.getOutputStream().write(body, from, Math.min(200, body.length - from));
+                s.getOutputStream().flush();
+                Thread.sleep(100);
+            }
+
+            // then
+            RawHttp.Response r = RawHttp.read(s.getInputStream());
+            assertThat(r.status()).as(r.text()).isEqualTo(201);
+        }
+        assertThat(server.get("/api/documents").body()).contains("steady.txt");
+    }
+
+    @Test
     void should_refuse_unsupported_types_oversized_and_unreadable_files() {
         // when
         HttpResponse<String> exe = server.upload("tool.exe", "MZ".getBytes(), AUTH);
