@@ -77,10 +77,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.post("/api/reindex", guard.admin(admin::reindex));
             config.routes.post("/v1/chat/completions", guard.api(openai::completions));
             getAndHead(config.routes, "/v1/models", guard.api(openai::models));
-            config.routes.get("/health", ops::health);
-            config.routes.get("/ready", ops::ready);
+            getAndHead(config.routes, "/health", ops::health);
+            getAndHead(config.routes, "/ready", ops::ready); // a HEAD probe must see the 503 while starting, too
             getAndHead(config.routes, "/metrics", guard.metrics(ops::metrics));
-            config.routes.get("/openapi.json", ops::openapi);
+            getAndHead(config.routes, "/openapi.json", ops::openapi);
             // issue 16: MCP (same token and rate limit as /api) and feedback
             config.routes.post(McpHttpEndpoint.PATH, guard.api(mcpRoute::post));
             getAndHead(config.routes, McpHttpEndpoint.PATH, guard.api(mcpRoute::noStream));
@@ -91,12 +91,13 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * A guarded GET route, and HEAD through the same guard: for a HEAD request to a GET route with no HEAD handler,
-     * Javalin answers 200 itself without running the handler, so the token check never ran.
+     * A GET route, and HEAD through the same handler (guard included): for a HEAD request to a GET route with no HEAD
+     * handler, Javalin answers 200 itself without running the handler, so a token check never ran and {@code /ready}
+     * said 200 while starting.
      */
-    private static void getAndHead(RoutesConfig routes, String path, Handler guarded) {
-        routes.get(path, guarded);
-        routes.head(path, guarded);
+    private static void getAndHead(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     private void configure(JavalinConfig config, ObjectMapper json, long maxUpload, ServerSettings server) {

@@ -198,7 +198,7 @@ class RouteAuthorizationIT {
         for (String r : List.copyOf(expected.keySet())) {
             if (r.startsWith("GET ")) expected.put("HEAD " + r.substring(4), expected.get(r));
         }
-        Set<String> open = Set.of("GET /health", "GET /ready", "GET /openapi.json");
+        Set<String> open = Set.of("GET /health", "GET /ready", "GET /openapi.json", "HEAD /health", "HEAD /ready", "HEAD /openapi.json");
 
         try (TestServer server = TestServer.start(new ServerSettings(TOKEN, API, 1, 0))) {
             // when

@@ -120,19 +120,26 @@ class SourcesApiIT {
     }
 
     @Test
-    void should_not_be_ready_until_the_index_is_synced() {
+    void should_not_be_ready_until_the_index_is_synced_whether_probed_with_get_or_head() {
         // given: a second server over the same app, not yet marked ready
         try (WebServer starting = server.app.webServer().start(0)) {
             java.net.URI ready = java.net.URI.create("http://127.0.0.1:" + starting.port() + "/ready");
+            java.net.http.HttpRequest head = java.net.http.HttpRequest.newBuilder(ready)
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
 
-            // when
+            // when: probed as orchestrators and load balancers do, with GET and with HEAD
             HttpResponse<String> before = server.send(java.net.http.HttpRequest.newBuilder(ready).build());
+            HttpResponse<String> headBefore = server.send(head);
             starting.markReady();
             HttpResponse<String> after = server.send(java.net.http.HttpRequest.newBuilder(ready).build());
+            HttpResponse<String> headAfter = server.send(head);
 
-            // then
+            // then: HEAD runs the same check (Javalin's own HEAD for a GET route answers 200 without it)
             assertThat(before.statusCode()).isEqualTo(503);
+            assertThat(headBefore.statusCode()).isEqualTo(503);
+            assertThat(headBefore.body()).isEmpty();
             assertThat(after.statusCode()).isEqualTo(200);
+            assertThat(headAfter.statusCode()).isEqualTo(200);
         }
     }
 
