@@ -44,11 +44,18 @@ final class BodyDeadline extends Handler.Wrapper {
         boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
         if (length == 0 || (length < 0 && !chunked)) return super.handle(request, response, callback);
         // uploads are admin-only, checked before their body is read, and read by their route at the minimum rate
+        // (every route that reads a body checks its media type first, so a multipart header cannot smuggle a large body
+        // past the gathering below into a JSON route: those answer 415 unread)
         if (multipart) {
             Metered metered = new Metered(request, request.getComponents().getScheduler());
-            boolean handled = super.handle(metered, response, Callback.from(metered::stop, callback));
-            if (!handled) metered.stop();
-            return handled;
+            try {
+                boolean handled = super.handle(metered, response, Callback.from(metered::stop, callback));
+                if (!handled) metered.stop();
+                return handled;
+            } catch (Throwable t) {
+                metered.stop();
+                throw t;
+            }
         }
         if (length > maxBytes * DRAIN_FACTOR) {
             JettyProblems.write(response, callback, tooLarge());
@@ -69,25 +76,27 @@ final class BodyDeadline extends Handler.Wrapper {
     }
 
     /**
-     * A request whose body its route reads as it arrives (a multipart upload): checked each second until the body has
-     * arrived or the exchange is over, and failed with a {@link TimeoutException} once behind the minimum rate, which
-     * wakes the reader (the route maps it to 408, as for a body that went quiet).
+     * A request whose body its route reads as it arrives (a multipart upload): from the route's first read, checked
+     * each second until the body has arrived or the exchange is over, and failed with a {@link TimeoutException} once
+     * behind the minimum rate, which wakes the reader (the route maps it to 408, as for a body that went quiet). The
+     * clock starts at the first read, so a route that answers without reading (401, 415) or works before it reads is
+     * never charged to the client.
      */
     private final class Metered extends Request.Wrapper {
         private final Scheduler scheduler;
-        private final long start = System.nanoTime();
         private final AtomicBoolean stopped = new AtomicBoolean();
+        private volatile long start; // System.nanoTime() of the first read or demand, 0 before
         private volatile long arrived;
         private volatile Scheduler.Task timer;
 
         Metered(Request request, Scheduler scheduler) {
             super(request);
             this.scheduler = scheduler;
-            this.timer = scheduler.schedule(this::checkRate, 1, TimeUnit.SECONDS);
         }
 
         @Override
         public Content.Chunk read() {
+            started();
             Content.Chunk chunk = super.read();
             if (chunk != null) {
                 arrived += chunk.remaining();
@@ -96,18 +105,37 @@ final class BodyDeadline extends Handler.Wrapper {
             return chunk;
         }
 
+        @Override
+        public void demand(Runnable demandCallback) {
+            started();
+            super.demand(demandCallback);
+        }
+
+        /** Starts the clock and the checks at the route's first read (reads come from one thread at a time). */
+        private void started() {
+            if (start != 0 || stopped.get()) return;
+            start = System.nanoTime();
+            schedule();
+        }
+
+        private synchronized void schedule() {
+            if (!stopped.get()) timer = scheduler.schedule(this::checkRate, 1, TimeUnit.SECONDS);
+        }
+
         private void checkRate() {
             if (stopped.get()) return;
             if (arrived < required(System.nanoTime() - start)) {
-                stop();
-                fail(new TimeoutException(tooSlow()));
+                if (stop()) fail(new TimeoutException(tooSlow())); // only if the body had not ended meanwhile
             } else {
-                timer = scheduler.schedule(this::checkRate, 1, TimeUnit.SECONDS);
+                schedule();
             }
         }
 
-        void stop() {
-            if (stopped.compareAndSet(false, true)) timer.cancel();
+        /** Stops the checks; true for the one call that stopped them. */
+        synchronized boolean stop() {
+            if (!stopped.compareAndSet(false, true)) return false;
+            if (timer != null) timer.cancel();
+            return true;
         }
     }
 

@@ -117,6 +117,7 @@ public final class WebServer implements AutoCloseable {
             h.setHeaderCacheCaseSensitive(true);
             // no setMinRequestDataRate: Jetty measures it up to the read that finds the end of the body, so a small body
             // read by a thread that was descheduled for a second fails as "too slow"; BodyDeadline measures arrival
+            // (of a multipart upload, what its route has read since its first read: the upload is read as it streams)
         });
         config.requestLogger.http(requestLog::handle);
         config.jetty.modifyServer(s -> {
