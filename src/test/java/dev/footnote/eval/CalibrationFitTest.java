@@ -32,6 +32,10 @@ class CalibrationFitTest {
         // then
         assertThat(r.names()).containsExactly("cosine", "coverage", "best_phrase");
         for (int i = 0; i < SENTENCE.length; i++) assertThat(r.sentenceWeights()[i]).as("sentence weight " + i).isCloseTo(SENTENCE[i], within(0.25));
+        for (int i = 0; i < CONFIDENCE.length; i++) {
+            assertThat(r.confidenceWeights()[i]).as("abstention weight " + i + " (" + CalibrationFit.CONFIDENCE_INPUTS.get(i) + ")")
+                    .isCloseTo(CONFIDENCE[i], within(0.6));
+        }
         assertThat(r.confidenceBias()).isCloseTo(BIAS, within(0.6));
         assertThat(r.questions()).isEqualTo(10_000);
     }
@@ -39,10 +43,11 @@ class CalibrationFitTest {
     @Test
     void should_put_the_threshold_on_the_grid_just_above_the_share_of_unanswerable_confidences() {
         // given twenty unanswerable questions' confidences
-        List<Double> conf = List.of(-5.0, -4.0, -3.0, -2.5, -2.0, -1.9, -1.8, -1.7, -1.6, -1.59, -1.58, -1.57, -1.56, -1.55,
-                -1.54, -1.535, -1.53, -1.525, -1.52, 3.0);
+        List<Double> conf = List.of(-5.0, -4.9, -4.8, -4.7, -4.6, -4.5, -4.4, -4.3, -4.2, -4.1, -4.0, -3.9, -3.8, -3.7,
+                -3.6, -3.5, -3.4, -1.6, -1.52, 3.0);
 
-        // when: 95% (19 of 20) must abstain (confidence < threshold), so -1.52 must fall below it
+        // when: 95% (19 of 20) must abstain (confidence < threshold), so -1.52 must fall below it (at 90%, 18 of 20,
+        // the threshold would be -1.55)
         double t = CalibrationFit.threshold(conf);
 
         // then
@@ -57,6 +62,16 @@ class CalibrationFitTest {
                 """);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CalibrationFit.read(file))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 1");
+    }
+
+    @Test
+    void should_refuse_a_file_without_the_features_the_abstention_model_reads() throws Exception {
+        Path file = tmp.resolve("no-phrase.jsonl");
+        Files.writeString(file, """
+                {"answerable":true,"question_features":{"top_passage_cosine":0.5},"candidates":[{"holds_answer":true,"features":{"cosine":1,"coverage":0}}]}
+                """);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CalibrationFit.read(file))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("best_phrase");
     }
 
     private static List<String> synthetic(Random r, int questions) {
