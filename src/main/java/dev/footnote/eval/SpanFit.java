@@ -38,7 +38,7 @@ public final class SpanFit {
         List<Group> groups = groups(questions);
         if (groups.isEmpty()) throw new IllegalArgumentException("no answerable question has a phrase that overlaps a gold answer");
         int d = groups.get(0).x()[0].length;
-        int weighed = (int) Math.round(groups.stream().mapToDouble(Group::weight).sum());
+        int questionsFitted = (int) Math.round(groups.stream().mapToDouble(Group::weight).sum()); // each weighs 1 in all
         return Minimizer.minimize(w -> {
             double loss = 0;
             double[] grad = new double[d];
@@ -59,7 +59,7 @@ public final class SpanFit {
                     for (int j = 0; j < d; j++) grad[j] += e * g.x()[i][j];
                 }
             }
-            return CalibrationFit.penalised(loss, grad, w, weighed, d, l2);
+            return CalibrationFit.penalised(loss, grad, w, questionsFitted, d, l2);
         }, new double[d]);
     }
 
@@ -73,7 +73,8 @@ public final class SpanFit {
         List<Group> out = new ArrayList<>();
         for (Question q : questions) {
             if (!q.answerable() || q.answers().isEmpty()) continue;
-            List<Group> these = new ArrayList<>();
+            List<double[][]> xs = new ArrayList<>();
+            List<double[]> targets = new ArrayList<>();
             List<SentencePhrases> inPassageOrder = q.phrases().stream().filter(s -> s.rank() < q.candidates().size())
                     .sorted(java.util.Comparator.comparingInt((SentencePhrases s) -> q.candidates().get(s.rank()).passage())
                             .thenComparingInt(s -> q.candidates().get(s.rank()).sentence())).toList();
@@ -97,9 +98,10 @@ public final class SpanFit {
                     x[i] = s.phrases().get(i).features();
                     t[i] = f1[i] >= best - 1e-9 ? 1.0 / top : 0;
                 }
-                these.add(new Group(x, t, 1));
+                xs.add(x);
+                targets.add(t);
             }
-            for (Group g : these) out.add(new Group(g.x(), g.target(), 1.0 / these.size()));
+            for (int k = 0; k < xs.size(); k++) out.add(new Group(xs.get(k), targets.get(k), 1.0 / xs.size()));
         }
         return out;
     }
