@@ -218,7 +218,10 @@ public final class CalibrationFit {
         return new double[] {maxCos, maxCov, q.topPassageCosine(), chosen.features()[cos], chosen.features()[cov], chosen.features()[phrase]};
     }
 
-    /** The best-scoring candidate; the first in file order (passage, then sentence) on ties, as the answerer does. */
+    /**
+     * The best-scoring candidate; on an exact tie the first in file order, which is the ranking that wrote the file
+     * (the answerer's: score, then passage, then sentence).
+     */
     private static Candidate best(Question q, double[] w) {
         Candidate best = null;
         double top = Double.NEGATIVE_INFINITY;
