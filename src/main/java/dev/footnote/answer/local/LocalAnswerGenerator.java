@@ -48,7 +48,7 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
     static final int TYPED_WITHIN = 3;
     /**
      * The weight of a word a follow-up carried over from the conversation, against the reader's own words (set by hand:
-     * half keeps it able to break ties between sentences about the asked thing, never to outweigh that thing).
+     * a quarter keeps it able to break ties between sentences about the asked thing, never to outweigh that thing).
      */
     static final double CARRIED_WEIGHT = 0.25;
     private final TermWeights weights;

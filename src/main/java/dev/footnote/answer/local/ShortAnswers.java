@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 /** Finds the words of a sentence that answer a question: the best-scoring {@link SpanCandidates} phrase. */
 public final class ShortAnswers {
-    /** Words that shape a question but are never evidence for an answer ("who", "did", "how many"). */
     /**
      * Words that shape a question without naming what it is about: the question words, and the words a reader uses to
      * ask the documents rather than about the world ("What do the documents say about military aid?").
