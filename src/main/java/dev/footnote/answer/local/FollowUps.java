@@ -62,9 +62,20 @@ public final class FollowUps {
      */
     static String carried(String standalone) {
         String q = standalone.strip();
-        if (!q.endsWith(")")) return "";
-        int open = q.lastIndexOf(" (");
+        int open = carriedFrom(q);
         return open < 0 ? "" : q.substring(open + 2, q.length() - 1);
+    }
+
+    /** The question as the reader asked it, before the words a {@link #rewrite} carried over; the whole question if none. */
+    static String asked(String standalone) {
+        String q = standalone.strip();
+        int open = carriedFrom(q);
+        return open < 0 ? q : q.substring(0, open);
+    }
+
+    /** Where the parenthesised tail a {@link #rewrite} appends begins in {@code q} (stripped), or -1. */
+    private static int carriedFrom(String q) {
+        return q.endsWith(")") ? q.lastIndexOf(" (") : -1;
     }
 
     /** Whether the question leans on what was said before, so cannot be searched on its own. */

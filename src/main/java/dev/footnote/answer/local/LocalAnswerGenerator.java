@@ -194,9 +194,9 @@ public final class LocalAnswerGenerator implements AnswerGenerator {
         return QUESTION_TERMS.containsAll(own) ? request.questionVector() : request.askedVector();
     }
 
-    /** The terms of the reader's own words in a follow-up {@link FollowUps#rewrite} rewrote: what precedes the carried ones. */
+    /** The terms of the reader's own words in a follow-up {@link FollowUps#rewrite} rewrote. */
     private static List<String> ownTerms(String rewritten) {
-        return Analyzers.terms(rewritten.substring(0, rewritten.lastIndexOf(" (")));
+        return Analyzers.terms(FollowUps.asked(rewritten));
     }
 
     /**
