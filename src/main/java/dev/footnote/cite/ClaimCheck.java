@@ -148,8 +148,9 @@ public final class ClaimCheck {
             (w >= rare ? absentNames : commonAbsentNames).add(name);
         }
         Swap swapped = swap(terms, passageTerms, source.sentenceTerms().get(best));
-        Requote requote = requote(claim, source, passageTerms, idf, rare);
-        String absentValue = absentValue(claim, passageTerms);
+        Stated stated = Stated.of(claim);
+        Requote requote = requote(claim, stated, source, passageTerms, idf, rare);
+        String absentValue = stated != null && stated.noneIn(passageTerms) ? stated.shown() : null;
         String facts = String.format(Locale.ROOT, "%.0f%% of its informative words are in the cited text%s",
                 cover * 100, Double.isNaN(cos) ? "" : String.format(Locale.ROOT, ", similarity %.2f", cos));
         Support s;
@@ -188,7 +189,7 @@ public final class ClaimCheck {
             s = Support.UNSUPPORTED;
             why = facts;
         }
-        String given = givenValue(claim, passageTerms, absentNumbers, absentNames);
+        String given = stated != null && stated.givenBy(passageTerms, absentNumbers, absentNames) ? stated.shown() : null;
         if (s == Support.UNSUPPORTED && absentValue == null && given != null) {
             // "Who was the 2015 NFL MVP: Cam Newton." states a value the passage gives; what the lead-in adds that
             // the passage lacks (a year, a name, other wording) is a detail, so the claim is partly supported
@@ -220,25 +221,38 @@ public final class ClaimCheck {
     }
 
     /**
-     * The value a "…: value" claim states, when the passage has every content word of it and none of the numbers or
-     * names the passage lacks stand in it; otherwise null.
+     * What a claim of the form "…: value" states after its last colon ("What venue …: Levi's Stadium"), and the content
+     * terms of that value; "10:30" has no space after its colon, so states nothing.
      */
-    private static String givenValue(String claim, Set<String> passageTerms, Set<String> absentNumbers, Set<String> absentNames) {
-        Matcher m = VALUE.matcher(claim);
-        if (!m.find()) return null;
-        String value = m.group(1).strip();
-        for (String missing : absentNumbers) if (value.contains(missing)) return null;
-        for (String missing : absentNames) if (value.contains(missing)) return null;
-        int said = 0;
-        for (String t : Analyzers.terms(value)) {
-            if (FUNCTION_TERMS.contains(t)) continue;
-            if (!passageTerms.contains(t)) return null;
-            said++;
+    private record Stated(String text, List<String> terms) {
+        static Stated of(String claim) {
+            Matcher m = VALUE.matcher(claim);
+            if (!m.find()) return null;
+            String value = m.group(1).strip();
+            List<String> terms = new ArrayList<>();
+            for (String t : Analyzers.terms(value)) if (!FUNCTION_TERMS.contains(t)) terms.add(t);
+            return new Stated(value, terms);
         }
-        return said == 0 ? null : value.replaceAll("[.!?]+$", "");
+
+        /** The value as a reason quotes it, without its closing punctuation. */
+        String shown() {
+            return text.replaceAll("[.!?]+$", "");
+        }
+
+        /** A claim stands or falls with its value: true when the passage has none of the value's content words. */
+        boolean noneIn(Set<String> passageTerms) {
+            return !terms.isEmpty() && terms.stream().noneMatch(passageTerms::contains);
+        }
+
+        /** True when the passage has every content word of the value and none of its missing numbers or names stand in it. */
+        boolean givenBy(Set<String> passageTerms, Set<String> absentNumbers, Set<String> absentNames) {
+            for (String missing : absentNumbers) if (text.contains(missing)) return false;
+            for (String missing : absentNames) if (text.contains(missing)) return false;
+            return !terms.isEmpty() && passageTerms.containsAll(terms);
+        }
     }
 
-    /** What a claim states after its last colon ("What venue …: Levi's Stadium"); "10:30" has no space, so is no value. */
+    /** What a claim states after its last colon: see {@link Stated}. */
     private static final Pattern VALUE = Pattern.compile(":\\s+([^:]+)$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*");
     /** A changed stretch longer than this is a rewrite, not a quotation with a word changed. */
@@ -249,11 +263,11 @@ public final class ClaimCheck {
      * are the sentence's own, in its order, and the stretch holds a word the passage never uses. Adding words around a
      * quotation (nothing of the sentence replaced) or rewording most of it does not count.
      */
-    private static Requote requote(String claim, Source source, Set<String> passageTerms, Map<String, Double> idf, double rare) {
+    private static Requote requote(String claim, Stated stated, Source source, Set<String> passageTerms, Map<String, Double> idf,
+                                   double rare) {
         List<String> c = words(claim);
         if (c.size() < 4) return null;
-        Matcher v = VALUE.matcher(claim);
-        int valueWords = v.find() ? words(v.group(1)).size() : 0;
+        int valueWords = stated == null ? 0 : words(stated.text()).size();
         for (int i = 0; i < source.sentences().size(); i++) {
             if (source.ignored()[i]) continue;
             List<String> s = source.words(i);
@@ -283,23 +297,6 @@ public final class ClaimCheck {
         Matcher m = WORD.matcher(plain(text));
         while (m.find()) out.add(m.group());
         return out;
-    }
-
-    /**
-     * A claim of the form "…: value" stands or falls with its value: the content words after its last colon, when the
-     * passage has none of them. Returns the value, or null.
-     */
-    private static String absentValue(String claim, Set<String> passageTerms) {
-        Matcher m = VALUE.matcher(claim);
-        if (!m.find()) return null;
-        String value = m.group(1).strip();
-        int said = 0;
-        for (String t : Analyzers.terms(value)) {
-            if (FUNCTION_TERMS.contains(t)) continue;
-            if (passageTerms.contains(t)) return null;
-            said++;
-        }
-        return said == 0 ? null : value.replaceAll("[.!?]+$", "");
     }
 
     /** A run of {@code length} claim words standing where the sentence says something else. */
