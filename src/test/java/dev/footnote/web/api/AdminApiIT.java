@@ -116,39 +116,17 @@ class AdminApiIT {
     void should_cut_off_an_upload_that_trickles_in_slower_than_the_minimum_rate_with_408() throws Exception {
         // given an admin upload of 4 KB sent 10 bytes every 100 ms (100 B/s, under the 1 KB/s minimum): it never goes
         // quiet long enough for the idle timeout, and whole it would take 40 s
-        byte[] head = ("POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
-                + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 4000\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] part = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.txt\"\r\n\r\n"
-                .getBytes(StandardCharsets.US_ASCII);
-        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.web.port())) {
-            s.setSoTimeout(60_000);
-            var response = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return RawHttp.parse(RawHttp.readToEnd(s.getInputStream())); // a reset after the 408 keeps it
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+        String head = "POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 4000\r\n\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.txt\"\r\n\r\n";
 
-            // when
-            s.getOutputStream().write(head);
-            s.getOutputStream().write(part);
-            for (int sent = part.length; sent < 4000 && !response.isDone(); sent += 10) {
-                try {
-                    s.getOutputStream().write("slow words".getBytes(StandardCharsets.US_ASCII));
-                    s.getOutputStream().flush();
-                } catch (java.io.IOException closed) {
-                    break; // the server answered and closed the connection
-                }
-                Thread.sleep(100);
-            }
+        // when: the file's bytes follow one every 100 ms (10 B/s) until the server answers
+        RawHttp.Trickled t = RawHttp.trickle(server.web.port(), head, "slow words ".repeat(40), false, 60_000);
 
-            // then: 408 (the upload's body was failed once it fell behind), and nothing was stored
-            RawHttp.Response r = response.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(r.status()).as(r.text()).isEqualTo(408);
-            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-        }
+        // then: 408 (the upload's body was failed once it fell behind), and nothing was stored
+        assertThat(t.failure()).isNull();
+        assertThat(t.response().status()).as(t.describe()).isEqualTo(408);
+        assertThat(t.response().header("Content-Type")).startsWith("application/problem+json");
         assertThat(server.get("/api/documents").body()).doesNotContain("slow.txt");
     }
 

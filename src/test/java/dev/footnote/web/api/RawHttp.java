@@ -43,6 +43,45 @@ final class RawHttp {
         }
     }
 
+    /** What a trickled request got: the server's answer, or why there was none ({@link #trickle}). */
+    record Trickled(Response response, String failure) {
+        /** "status content-type body", or the failure. */
+        String describe() {
+            return failure != null ? failure : response.status() + " " + response.header("Content-Type") + " " + response.text();
+        }
+    }
+
+    /**
+     * Sends {@code head}, then {@code tail} a byte every 100 ms (as one-byte chunks when {@code chunked}) until the
+     * server answers, and reads the answer. A tail sent whole means the server was still reading at its end: it held on
+     * too long, which is a failure, as is a close without a response.
+     */
+    static Trickled trickle(int port, String head, String tail, boolean chunked, int timeoutMs) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(timeoutMs);
+            java.io.OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            int sent = 0;
+            try {
+                for (char c : tail.toCharArray()) {
+                    if (in.available() > 0) break;
+                    sent++;
+                    out.write((chunked ? "1\r\n" + c + "\r\n" : String.valueOf(c)).getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (java.net.SocketException e) {
+                // the server answered and closed while the body was still coming
+            }
+            if (sent == tail.length() && sent > 0) return new Trickled(null, "still reading after " + sent + " trickled bytes");
+            byte[] raw = readToEnd(in);
+            if (raw.length == 0) return new Trickled(null, "0 (closed without a response)");
+            return new Trickled(parse(raw), null);
+        }
+    }
+
     static Response parse(byte[] raw) {
         String all = new String(raw, StandardCharsets.ISO_8859_1);
         int end = all.indexOf("\r\n\r\n");

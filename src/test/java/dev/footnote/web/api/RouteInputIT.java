@@ -311,7 +311,10 @@ class RouteInputIT {
         ExecutorService pool = Executors.newFixedThreadPool(slow().size());
         try {
             List<Future<String>> results = new ArrayList<>();
-            for (Slow s : slow()) results.add(pool.submit(() -> s.name() + " -> " + trickle(s)));
+            for (Slow s : slow()) {
+                results.add(pool.submit(() -> s.name() + " -> "
+                        + RawHttp.trickle(server.web.port(), s.head(), s.tail(), s.chunked(), IDLE_TIMEOUT_MS + HANG_GUARD_MS).describe()));
+            }
 
             // then: each is answered before it has sent its whole body (413 for one declared too large, 415 for one not JSON)
             List<String> outcomes = new ArrayList<>();
@@ -323,42 +326,8 @@ class RouteInputIT {
         assertThat(server.get("/health").statusCode()).isEqualTo(200);
     }
 
-    /**
-     * Sends the head, then the tail a byte every 100 ms until the server answers; returns the status and body, or why
-     * not. A trickled tail is far longer than the server's patience: a server still reading at its end held on too long.
-     */
-    private static String trickle(Slow s) throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.web.port())) {
-            socket.setSoTimeout(IDLE_TIMEOUT_MS + HANG_GUARD_MS);
-            OutputStream out = socket.getOutputStream();
-            InputStream in = socket.getInputStream();
-            out.write(s.head().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            int sent = 0;
-            try {
-                for (char c : s.tail().toCharArray()) {
-                    if (in.available() > 0) break;
-                    sent++;
-                    out.write((s.chunked() ? "1\r\n" + c + "\r\n" : String.valueOf(c)).getBytes(StandardCharsets.ISO_8859_1));
-                    out.flush();
-                    Thread.sleep(100);
-                }
-            } catch (SocketException e) {
-                // the server answered and closed while the body was still coming
-            }
-            if (sent == s.tail().length() && sent > 0) return "still reading after " + sent + " trickled bytes";
-            byte[] raw = readToEnd(in);
-            if (raw.length == 0) return "0 (closed without a response)";
-            RawHttp.Response r = RawHttp.parse(raw);
-            return r.status() + " " + r.header("Content-Type") + " " + r.text();
-        }
-    }
-
     private static byte[] exchange(byte[] request) throws IOException {
         return RawHttp.exchange(server.web.port(), request, IDLE_TIMEOUT_MS + HANG_GUARD_MS);
     }
 
-    private static byte[] readToEnd(InputStream in) throws IOException {
-        return RawHttp.readToEnd(in);
-    }
 }
