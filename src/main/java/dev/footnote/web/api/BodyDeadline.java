@@ -45,7 +45,7 @@ final class BodyDeadline extends Handler.Wrapper {
         if (length == 0 || (length < 0 && !chunked)) return super.handle(request, response, callback);
         // uploads are admin-only, checked before their body is read, and read by their route at the minimum rate
         // (every route that reads a body checks its media type first, so a multipart header cannot smuggle a large body
-        // past the gathering below into a JSON route: those answer 415 unread)
+        // past the gathering below into a JSON route: those answer 415 unread; DELETE and reindex never read theirs)
         if (multipart) {
             Metered metered = new Metered(request, request.getComponents().getScheduler());
             try {
