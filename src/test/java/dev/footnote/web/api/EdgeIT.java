@@ -100,7 +100,9 @@ class EdgeIT {
         Map<String, String> hugeHeader = Map.of("X-Big", "b".repeat(40_000));
         List<RawHttp.Response> errors = List.of(raw("GET", "/api/%ZZ", Map.of()), raw("GET", "/a%00b", Map.of()),
                 raw("GET", "/" + "a".repeat(70_000), Map.of()), raw("GET", "/health", hugeHeader),
-                raw("GET", "/api/documents/%C3%BCber-nothing", auth(API)));
+                raw("GET", "/api/documents/%C3%BCber-nothing", auth(API)),
+                // every method gets its problem body, not only GET, POST and HEAD
+                raw("PUT", "/api/%ZZ", Map.of()), raw("OPTIONS", "/api/%ZZ", Map.of()), raw("DELETE", "/a%00b", Map.of()));
         RawHttp.Response badVersion = RawHttp.parse(rawBytes("GET /health HTTP/7.1\r\nHost: 127.0.0.1\r\n\r\n"));
 
         // then

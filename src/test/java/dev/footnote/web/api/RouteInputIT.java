@@ -90,6 +90,12 @@ class RouteInputIT {
                 new byte[0], statuses, field);
     }
 
+    /** A HEAD request: its answer has the status and headers of the GET, and no body. */
+    private static Row head(String target, String headers, byte[] body, Set<Integer> statuses) {
+        return Row.of("HEAD " + (target.length() > 120 ? target.substring(0, 120) + "..." : target), "HEAD", target, headers,
+                body, statuses, null);
+    }
+
     private static byte[] bytes(String prefix, byte[] middle, String suffix) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(prefix.getBytes(StandardCharsets.UTF_8));
@@ -174,6 +180,12 @@ class RouteInputIT {
                 get("/health?verbose=%FF%00", "", ok, null),
                 get("/health?q=" + "a".repeat(70_000), "", Set.of(414, 431), null),
                 get("/metrics?name[]=%FF", auth(API), ok, null),
+                // the same checks run under HEAD (its own handler, no longer Javalin's bodiless 200)
+                head("/health", "Content-Type: application/json\r\n", ("{\"x\":\"" + "x".repeat(2_000_000) + "\"}")
+                        .getBytes(StandardCharsets.UTF_8), Set.of(413)),
+                head("/ready?q=%FF%00&q=" + "a".repeat(5_000), "", new byte[0], Set.of(200)),
+                head("/api/feedback?limit=abc", auth(ADMIN), new byte[0], badRequest),
+                head("/api/search?q=" + "a".repeat(10_001), auth(API), new byte[0], badRequest),
                 // POST /mcp: JSON-RPC errors, never the SDK's serialized exception
                 mcp("truncated JSON", "{\"jsonrpc\":\"2.0\",", Set.of(400)),
                 mcp("non-UTF-8 bytes in the method", bytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"", notUtf8, "\"}"), Set.of(200, 400)),
@@ -199,6 +211,9 @@ class RouteInputIT {
                 Row.of("POST /mcp as text/plain", "POST", "/mcp", auth(API) + MCP_ACCEPT + "Content-Type: text/plain\r\n",
                         "{}".getBytes(StandardCharsets.UTF_8), Set.of(415), null),
                 mcp("message over 1 MB", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"x\":\"" + huge + "\"}", Set.of(413)),
+                Row.of("POST /mcp/ message over 1 MB", "POST", "/mcp/", auth(API) + MCP_ACCEPT + "Content-Type: application/json\r\n",
+                        ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"x\":\"" + huge + "\"}").getBytes(StandardCharsets.UTF_8),
+                        Set.of(413), null),
                 Row.of("POST /mcp declaring 20 MB", "POST", "/mcp", auth(API) + MCP_ACCEPT + "Content-Type: application/json\r\n"
                         + "Content-Length: 20000000\r\n", new byte[0], Set.of(400, 413), null)));
         // POST /api/ask and /v1/chat/completions, re-registered behind the guard: bad JSON, wrong type, oversized
@@ -211,6 +226,8 @@ class RouteInputIT {
                     Row.of("POST " + target + " empty body", "POST", target, json, new byte[0], badRequest, null),
                     Row.of("POST " + target + " non-UTF-8 bytes", "POST", target, json, bytes("{\"question\":\"", notUtf8, "\"}"),
                             badRequest, null),
+                    Row.of("POST " + target + " UTF-32 with an invalid character", "POST", target, json,
+                            utf32("{\"question\":\"", 0x7fffffff), badRequest, null),
                     Row.of("POST " + target + " body over 1 MB", "POST", target, json,
                             ("{\"question\":\"" + huge + "\"}").getBytes(StandardCharsets.UTF_8), Set.of(413), null),
                     Row.of("POST " + target + " as text/plain", "POST", target, auth(API) + "Content-Type: text/plain\r\n",
@@ -267,6 +284,10 @@ class RouteInputIT {
         }
         if (r.status() < 400) return null;
         String type = r.header("Content-Type");
+        if (row.name().startsWith("HEAD ")) {
+            if (type == null || !type.startsWith("application/problem+json")) return "content type " + type + ": " + shown;
+            return r.body().length == 0 ? null : "a body on HEAD: " + shown;
+        }
         boolean rpc = row.name().startsWith("POST /mcp") && type != null && type.startsWith("application/json");
         if (!rpc && (type == null || !type.startsWith("application/problem+json"))) return "content type " + type + ": " + shown;
         JsonNode body = new ObjectMapper().readTree(text);
@@ -276,8 +297,14 @@ class RouteInputIT {
         return null;
     }
 
-    /** A request whose body arrives (or stops arriving) too slowly; {@code tail} is sent a byte at a time, then nothing. */
-    record Slow(String name, String head, String tail, boolean chunked) {
+    /**
+     * A request whose body arrives (or stops arriving) too slowly; {@code tail} is sent a byte at a time, then nothing;
+     * {@code expected}: the statuses that may answer it before the tail is sent.
+     */
+    record Slow(String name, String head, String tail, boolean chunked, String expected) {
+        Slow(String name, String head, String tail, boolean chunked) {
+            this(name, head, tail, chunked, "408|413|415");
+        }
     }
 
     static List<Slow> slow() {
@@ -286,6 +313,9 @@ class RouteInputIT {
         String askHead = "POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth(API) + "Content-Type: application/json\r\n";
         String chatHead = askHead.replace("/api/ask", "/v1/chat/completions");
         String trickle = " ".repeat(250);
+        String uploadHead = "POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth(ADMIN)
+                + "Content-Type: multipart/form-data; boundary=b\r\n";
+        String filePart = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.txt\"\r\n\r\n";
         return List.of(
                 new Slow("ask, trickled", askHead + "Content-Length: 1000\r\n\r\n{", trickle, false),
                 new Slow("ask, trickled in chunks", askHead + "Transfer-Encoding: chunked\r\n\r\n1\r\n{\r\n", trickle, true),
@@ -302,7 +332,27 @@ class RouteInputIT {
                 new Slow("mcp, trickled in chunks", mcpHead + "Transfer-Encoding: chunked\r\n\r\n1\r\n{\r\n", trickle, true),
                 new Slow("mcp, declared 2 MB and trickled", mcpHead + "Content-Length: 2000000\r\n\r\n{", trickle, false),
                 new Slow("mcp, trickled as multipart (415 before reading)", mcpHead.replace("application/json\r\n", "multipart/form-data; boundary=b\r\n")
-                        + "Content-Length: 1000\r\n\r\n{", trickle, false));
+                        + "Content-Length: 1000\r\n\r\n{", trickle, false),
+                new Slow("mcp/, trickled", mcpHead.replace("POST /mcp ", "POST /mcp/ ") + "Content-Length: 1000\r\n\r\n{", trickle, false),
+                // a multipart header on a JSON route: refused before its (declared huge) body is read
+                new Slow("ask as multipart, declared 20 MB", multipart(askHead) + "Content-Length: 20000000\r\n\r\n--b", trickle, false, "415"),
+                new Slow("chat as multipart, declared 20 MB", multipart(chatHead) + "Content-Length: 20000000\r\n\r\n--b", trickle, false, "415"),
+                new Slow("feedback as multipart, declared 20 MB", multipart(feedbackHead) + "Content-Length: 20000000\r\n\r\n--b", trickle,
+                        false, "415"),
+                // uploads: refused unread without the token; with it, held to the minimum rate (over the limit too)
+                new Slow("upload without a token, declared 20 MB", uploadHead.replace(auth(ADMIN), "") + "Content-Length: 20000000\r\n\r\n"
+                        + filePart, trickle, false, "401"),
+                new Slow("upload, trickled", uploadHead + "Content-Length: 100000\r\n\r\n" + filePart, trickle, false, "408"),
+                new Slow("upload, stalled", uploadHead + "Content-Length: 100000\r\n\r\n" + filePart, "", false, "408"),
+                new Slow("upload over the limit, trickled", uploadHead + "Content-Length: 1500000\r\n\r\n" + filePart, trickle, false,
+                        "408|413"),
+                // a body on a route that takes none is gathered under the same rule
+                new Slow("HEAD health with a trickled body", "HEAD /health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n",
+                        trickle, false, "408"));
+    }
+
+    private static String multipart(String head) {
+        return head.replace("Content-Type: application/json\r\n", "Content-Type: multipart/form-data; boundary=b\r\n");
     }
 
     @Test
@@ -310,20 +360,27 @@ class RouteInputIT {
         // given: every slow client at once, each on its own thread
         ExecutorService pool = Executors.newFixedThreadPool(slow().size());
         try {
+            List<Slow> slow = slow();
             List<Future<String>> results = new ArrayList<>();
-            for (Slow s : slow()) {
-                results.add(pool.submit(() -> s.name() + " -> "
-                        + RawHttp.trickle(server.web.port(), s.head(), s.tail(), s.chunked(), IDLE_TIMEOUT_MS + HANG_GUARD_MS).describe()));
+            for (Slow s : slow) {
+                results.add(pool.submit(() -> RawHttp.trickle(server.web.port(), s.head(), s.tail(), s.chunked(),
+                        IDLE_TIMEOUT_MS + HANG_GUARD_MS).describe()));
             }
 
-            // then: each is answered before it has sent its whole body (413 for one declared too large, 415 for one not JSON)
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> f : results) outcomes.add(f.get());
-            assertThat(outcomes).allSatisfy(o -> assertThat(o).matches("(?s).* -> (408|413|415) .*"));
+            // then: each is answered before it has sent its whole body (413 for one declared too large, 415 for one not
+            // JSON, 401 for an upload without its token), and nothing slow was stored
+            List<String> failures = new ArrayList<>();
+            for (int i = 0; i < slow.size(); i++) {
+                String outcome = results.get(i).get();
+                if (!outcome.matches("(?s)(" + slow.get(i).expected() + ") .*")) failures.add(slow.get(i).name() + " -> " + outcome);
+            }
+            assertThat(failures).isEmpty();
         } finally {
             pool.shutdownNow();
         }
         assertThat(server.get("/health").statusCode()).isEqualTo(200);
+        assertThat(RawHttp.send(server.web.port(), "GET", "/api/documents", java.util.Map.of("Authorization", "Bearer " + API), new byte[0])
+                .text()).doesNotContain("slow.txt");
     }
 
     private static byte[] exchange(byte[] request) throws IOException {

@@ -130,6 +130,10 @@ class SourcesApiIT {
             // when: probed as orchestrators and load balancers do, with GET and with HEAD
             HttpResponse<String> before = server.send(java.net.http.HttpRequest.newBuilder(ready).build());
             HttpResponse<String> headBefore = server.send(head);
+            HttpResponse<String> otherSpelling = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ready + "/"))
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            HttpResponse<String> strayToken = server.send(java.net.http.HttpRequest.newBuilder(ready).header("Authorization", "Bearer x")
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
             starting.markReady();
             HttpResponse<String> after = server.send(java.net.http.HttpRequest.newBuilder(ready).build());
             HttpResponse<String> headAfter = server.send(head);
@@ -138,6 +142,8 @@ class SourcesApiIT {
             assertThat(before.statusCode()).isEqualTo(503);
             assertThat(headBefore.statusCode()).isEqualTo(503);
             assertThat(headBefore.body()).isEmpty();
+            assertThat(otherSpelling.statusCode()).isEqualTo(503);
+            assertThat(strayToken.statusCode()).isEqualTo(503);
             assertThat(after.statusCode()).isEqualTo(200);
             assertThat(headAfter.statusCode()).isEqualTo(200);
         }
