@@ -158,6 +158,29 @@ class AdminApiIT {
         assertThat(server.get("/api/documents").body()).contains("steady.txt");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // no closing boundary
+        "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"broken1.txt\"\r\n\r\nsome words",
+        // a boundary other than the header's
+        "--other\r\nContent-Disposition: form-data; name=\"file\"; filename=\"broken2.txt\"\r\n\r\nsome words\r\n--other--\r\n",
+        // no part named file
+        "--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nsome words\r\n--b--\r\n",
+        // a part header cut off
+        "--b\r\nContent-Disposition: form-data; name=\"file\"; filena"})
+    void should_refuse_broken_multipart_framing_with_a_problem_and_store_nothing(String body) {
+        // when
+        RawHttp.Response r = RawHttp.send(server.web.port(), "POST", "/api/documents",
+                java.util.Map.of("Authorization", "Bearer " + TOKEN, "Content-Type", "multipart/form-data; boundary=b"),
+                body.getBytes(StandardCharsets.US_ASCII));
+
+        // then
+        assertThat(r.status()).as(r.text()).isBetween(400, 499);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.text()).doesNotContain("Exception").doesNotContain("at dev.");
+        assertThat(server.get("/api/documents").body()).doesNotContain("broken1.txt").doesNotContain("broken2.txt");
+    }
+
     @Test
     void should_refuse_unsupported_types_oversized_and_unreadable_files() {
         // when
